@@ -1,0 +1,283 @@
+"""Command-line handlers for the register: add, list, show, correct, void, verify, export, config."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dor_desktop.app import settings as settings_store
+from dor_desktop.app.context import open_app
+from dor_desktop.app.paths import Paths
+from dor_desktop.domain.clock import utc_now
+from dor_desktop.domain.purchase import Purchase
+from dor_desktop.domain.registration import purchase_from_json
+from dor_desktop.domain.rules import available_packs
+from dor_desktop.domain.validation import FieldError
+from dor_desktop.errors import UserError
+from dor_desktop.storage.queries import EntryFilter, EntrySummary, entry_detail, list_entries
+from dor_desktop.storage.register import ValidationFailed
+from dor_desktop.storage.verify import verify
+
+REJECTED = 1
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    register = commands.add_parser("register", help="add, list, show, correct or void register entries")
+    actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="validate and commit purchases from a JSON file (- for stdin)")
+    add.add_argument("--json", dest="json_file", required=True, metavar="FILE")
+    add.set_defaults(func=_add)
+
+    listing = actions.add_parser("list", help="list entries, newest first")
+    listing.add_argument("--search", default="", help="register number, IMEI, serial, frame number or name")
+    listing.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    listing.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=_list)
+
+    show = actions.add_parser("show", help="show one entry by register number or client reference")
+    show.add_argument("reference")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=_show)
+
+    correct = actions.add_parser("correct", help="commit a correction of an entry (a new entry)")
+    correct.add_argument("reference")
+    correct.add_argument("--json", dest="json_file", required=True, metavar="FILE")
+    correct.add_argument("--reason", required=True)
+    correct.set_defaults(func=_correct)
+
+    void = actions.add_parser("void", help="void an entry (a new entry); refused on police hold")
+    void.add_argument("reference")
+    void.add_argument("--reason", required=True)
+    void.set_defaults(func=_void)
+
+    check = commands.add_parser("verify", help="check the hash chain and the numbering of the register")
+    check.set_defaults(func=_verify)
+
+    export = commands.add_parser("export", help="export the register for inspection (art. 552 Sv)")
+    export.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--format", choices=("csv", "pdf"), required=True)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.set_defaults(func=_export)
+
+    config = commands.add_parser("config", help="show or change the shop's settings")
+    config_actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    config_actions.add_parser("show", help="print the settings and the available rule packs").set_defaults(
+        func=_config_show
+    )
+    setter = config_actions.add_parser("set", help="set one setting")
+    setter.add_argument("key")
+    setter.add_argument("value")
+    setter.set_defaults(func=_config_set)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _read_json(name: str) -> Any:
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+
+
+def _print_problems(label: str, problems: list[FieldError]) -> None:
+    print(f"{label} rejected, nothing stored:", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem.severity}: {problem}", file=sys.stderr)
+
+
+def _parse(data: Any, label: str) -> Purchase | None:
+    purchase, problems = purchase_from_json(data, utc_now())
+    if problems or purchase is None:
+        _print_problems(label, problems)
+        return None
+    return purchase
+
+
+def _add(args: argparse.Namespace) -> int:
+    data = _read_json(args.json_file)
+    batch = data if isinstance(data, list) else [data]
+    if not batch:
+        raise UserError(f"{args.json_file} holds an empty list")
+    app = open_app()
+    rejected = 0
+    try:
+        for index, item in enumerate(batch, start=1):
+            label = f"purchase {index}" if len(batch) > 1 else "the purchase"
+            purchase = _parse(item, label)
+            if purchase is None:
+                rejected += 1
+                continue
+            try:
+                entry = app.register.commit_purchase(purchase)
+            except ValidationFailed as failed:
+                _print_problems(label, failed.problems)
+                rejected += 1
+                continue
+            print(f"{entry.register_number} {entry.client_reference}", flush=True)
+    finally:
+        app.close()
+    return REJECTED if rejected else 0
+
+
+def _correct(args: argparse.Namespace) -> int:
+    purchase = _parse(_read_json(args.json_file), "the correction")
+    if purchase is None:
+        return REJECTED
+    app = open_app()
+    try:
+        entry = app.register.correct(args.reference, purchase, args.reason)
+    except ValidationFailed as failed:
+        _print_problems("the correction", failed.problems)
+        return REJECTED
+    finally:
+        app.close()
+    print(f"{entry.register_number} {entry.client_reference}")
+    return 0
+
+
+def _void(args: argparse.Namespace) -> int:
+    app = open_app()
+    try:
+        entry = app.register.void(args.reference, args.reason)
+    finally:
+        app.close()
+    print(f"{entry.register_number} {entry.client_reference}")
+    return 0
+
+
+def _summary_json(summary: EntrySummary) -> dict:
+    return asdict(summary)
+
+
+def _list(args: argparse.Namespace) -> int:
+    app = open_app()
+    try:
+        flt = EntryFilter(text=args.search, date_from=args.date_from, date_to=args.date_to, limit=args.limit)
+        with app.db.read() as session:
+            rows = list_entries(session, flt)
+    finally:
+        app.close()
+    if args.json:
+        print(json.dumps([_summary_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    for row in rows:
+        hits = f"  HITS:{row.active_hits}" if row.active_hits else ""
+        print(
+            f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
+            f"{row.seller_name[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
+        )
+    if not rows:
+        print("no entries", file=sys.stderr)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    app = open_app()
+    try:
+        with app.db.read() as session:
+            detail = entry_detail(session, args.reference)
+    finally:
+        app.close()
+    data = asdict(detail)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    _print_detail(data)
+    return 0
+
+
+def _print_detail(data: dict) -> None:
+    summary, payload = data["summary"], data["payload"]
+    print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
+    print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")
+    if data["refers_to"]:
+        print(f"  refers to {data['refers_to']}: {data['reason']}")
+    for kind, number in data["referred_by"]:
+        print(f"  {kind} by {number}")
+    print(f"  seller: {summary['seller_name']}   total: EUR {summary['total_amount']}")
+    for item in payload.get("items", []):
+        ident = item.get("imei") or item.get("serial_number") or item.get("frame_number") or ""
+        print(f"  - {item.get('line')}. {item.get('category')}: {item.get('description')} {ident}".rstrip())
+    print(f"  hold until: {data['hold_until']}")
+    print(f"  sync: {summary['sync_state'] or '-'}  dor_id: {summary['dor_id'] or '-'}")
+    for error in data["sync_errors"]:
+        print(f"  DOR error {error.get('field')}: {error.get('message') or error.get('code')}")
+    for hit in data["hits"]:
+        print(f"  HIT ({hit['status']}): {hit['matched_field']} {hit['matched_value']} ({hit['match_type']})")
+
+
+def _verify(_args: argparse.Namespace) -> int:
+    app = open_app()
+    try:
+        report = verify(app.db)
+    finally:
+        app.close()
+    if not report.ok:
+        print(
+            f"dor-desktop: verify FAILED after {report.entries} good entries: {report.problem}",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"register OK: {report.entries} entries, hash chain and numbering intact")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dor_desktop.reports.export import export_register
+
+    if args.date_to < args.date_from:
+        raise UserError("--to is before --from")
+    app = open_app()
+    try:
+        count = export_register(app, args.date_from, args.date_to, args.format, args.out)
+    finally:
+        app.close()
+    print(f"exported {count} entries to {args.out}")
+    return 0
+
+
+def _config_show(_args: argparse.Namespace) -> int:
+    paths = Paths.from_environment()
+    current = settings_store.load(paths.settings)
+    print(f"data folder: {paths.home}")
+    for key, value in asdict(current).items():
+        print(f"{key} = {value}")
+    packs = available_packs(paths.rulepacks)
+    print(
+        "rule packs: " + ", ".join(f"{p.id} ({p.hold_days} {p.hold_day_kind} days)" for p in packs.values())
+    )
+    return 0
+
+
+def _config_set(args: argparse.Namespace) -> int:
+    paths = Paths.from_environment()
+    updated = settings_store.with_value(settings_store.load(paths.settings), args.key, args.value)
+    if args.key == "rule_pack":
+        packs = available_packs(paths.rulepacks)
+        if updated.rule_pack not in packs:
+            raise UserError(f"unknown rule pack {updated.rule_pack!r}; available: {', '.join(sorted(packs))}")
+    settings_store.save(paths.settings, updated)
+    print(f"{args.key} = {getattr(updated, args.key)}")
+    return 0

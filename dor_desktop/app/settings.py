@@ -1,0 +1,111 @@
+"""The shop's settings: a small typed JSON file in the data folder.
+
+Plain JSON (not QSettings) because the command line, the sync worker and the window all read the
+same file, and a support engineer can read it. The DOR client secret is never here: it lives in
+the OS keyring (see ``dor_desktop.sync``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from dor_desktop.errors import UserError
+
+SETTINGS_VERSION = 1
+_PREFIX = re.compile(r"^[A-Z0-9]{1,8}$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    shop_name: str = "Demowinkel"
+    shop_id: str = "DEMO-0001"
+    counter_prefix: str = "K1"
+    rule_pack: str = "default"
+    dor_url: str = ""
+    dor_client_id: str = ""
+    scan_folder: str = ""
+    language: str = "nl"
+    keep_id_images: bool = False
+    retention_years: int = 4
+    first_run_done: bool = False
+
+    @property
+    def uses_sandbox(self) -> bool:
+        """Until real DOR credentials are set, the app talks to its bundled sandbox on loopback."""
+        return not self.dor_url
+
+
+def _problems(settings: Settings) -> list[str]:
+    problems = []
+    if not _PREFIX.match(settings.counter_prefix):
+        problems.append("counter_prefix must be 1-8 capital letters or digits (e.g. K1)")
+    if not settings.shop_id.strip() or len(settings.shop_id) > 32:
+        problems.append("shop_id is required (at most 32 characters)")
+    if settings.language not in ("nl", "en"):
+        problems.append("language must be nl or en")
+    if not 1 <= settings.retention_years <= 20:
+        problems.append("retention_years must be between 1 and 20")
+    if settings.dor_url and not settings.dor_url.startswith(("https://", "http://127.", "http://localhost")):
+        problems.append("dor_url must be https:// (plain http only for a server on this machine)")
+    return problems
+
+
+def validated(settings: Settings) -> Settings:
+    problems = _problems(settings)
+    if problems:
+        raise UserError("invalid settings: " + "; ".join(problems))
+    return settings
+
+
+def load(path: Path) -> Settings:
+    """The settings in ``path``; defaults when the file does not exist yet."""
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot read settings {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise UserError(f"settings {path} is not a JSON object")
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in data.items() if k in known}
+    try:
+        return validated(Settings(**values))
+    except TypeError as exc:
+        raise UserError(f"settings {path} has an invalid value: {exc}") from None
+
+
+def save(path: Path, settings: Settings) -> None:
+    """Write atomically (temp file + rename) so a crash never leaves half a settings file."""
+    validated(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.tmp")
+    data = {"version": SETTINGS_VERSION, **asdict(settings)}
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def with_value(settings: Settings, key: str, text: str) -> Settings:
+    """``settings`` with one field set from command-line text (``true``/``false`` for switches)."""
+    kinds = {f.name: f.type for f in fields(Settings)}
+    if key not in kinds:
+        raise UserError(f"unknown setting {key!r}; known: {', '.join(sorted(kinds))}")
+    kind = kinds[key]
+    value: object = text
+    if kind == "bool":
+        if text.lower() not in ("true", "false", "yes", "no", "1", "0"):
+            raise UserError(f"{key} takes true or false")
+        value = text.lower() in ("true", "yes", "1")
+    elif kind == "int":
+        try:
+            value = int(text)
+        except ValueError:
+            raise UserError(f"{key} takes a whole number") from None
+    return validated(replace(settings, **{key: value}))

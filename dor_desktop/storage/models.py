@@ -1,0 +1,137 @@
+"""SQLAlchemy models of the register file.
+
+``register_entry`` is append-only (triggers in the migration refuse UPDATE and DELETE); everything
+that changes over time (sync state, alerts, sales) lives in its own table pointing at an entry.
+Times are stored as ISO 8601 text in UTC (``...Z``) so they sort and survive any driver.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RegisterEntry(Base):
+    __tablename__ = "register_entry"
+    __table_args__ = (
+        UniqueConstraint("counter_prefix", "sequence", name="uq_entry_counter_sequence"),
+        Index("ix_entry_seller_name", "seller_name"),
+        Index("ix_entry_acquired_at", "acquired_at"),
+        Index("ix_entry_refers_to", "refers_to_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_number: Mapped[str] = mapped_column(String(32), unique=True)
+    counter_prefix: Mapped[str] = mapped_column(String(16))
+    sequence: Mapped[int] = mapped_column(Integer)
+    client_reference: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    refers_to_id: Mapped[int | None] = mapped_column(ForeignKey("register_entry.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    committed_at: Mapped[str] = mapped_column(String(32))
+    acquired_at: Mapped[str] = mapped_column(String(32))
+    hold_until: Mapped[str] = mapped_column(String(10))
+    seller_name: Mapped[str] = mapped_column(String(250, collation="NOCASE"))
+    total_amount: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    items: Mapped[list[EntryItem]] = relationship(order_by="EntryItem.line", lazy="selectin")
+    refers_to: Mapped[RegisterEntry | None] = relationship(remote_side=[id])
+
+
+class EntryItem(Base):
+    """The items of an entry, copied from its payload at commit: the search index for serials."""
+
+    __tablename__ = "entry_item"
+    __table_args__ = (
+        UniqueConstraint("entry_id", "line", name="uq_item_entry_line"),
+        Index("ix_item_imei", "imei"),
+        Index("ix_item_serial", "serial_number"),
+        Index("ix_item_frame", "frame_number"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id"))
+    line: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    brand: Mapped[str] = mapped_column(String(80), default="")
+    model: Mapped[str] = mapped_column(String(80), default="")
+    serial_number: Mapped[str] = mapped_column(String(64), default="")
+    imei: Mapped[str] = mapped_column(String(15), default="")
+    frame_number: Mapped[str] = mapped_column(String(64), default="")
+
+
+class OutboxMessage(Base):
+    """A message for the DOR, frozen at commit time; its state changes, its payload never does."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "registration" or "event"
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    payload: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    dor_id: Mapped[str | None] = mapped_column(String(64))
+    result: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(32))
+    acknowledged_at: Mapped[str | None] = mapped_column(String(32))
+
+
+class Alert(Base):
+    """A stolen-goods match (hit) on a registered item, from a submission result or a late notice."""
+
+    __tablename__ = "alert"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id"), index=True)
+    item_line: Mapped[int | None] = mapped_column(Integer)
+    hit_id: Mapped[str] = mapped_column(String(64), unique=True)
+    match_type: Mapped[str] = mapped_column(String(16))
+    matched_field: Mapped[str] = mapped_column(String(32))
+    matched_value: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(64), default="")
+    reported_stolen_on: Mapped[str | None] = mapped_column(String(10))
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16))  # "submission" or "notification"
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active, withdrawn
+    received_at: Mapped[str] = mapped_column(String(32))
+    withdrawn_at: Mapped[str | None] = mapped_column(String(32))
+    acknowledged_at: Mapped[str | None] = mapped_column(String(32))
+    released_at: Mapped[str | None] = mapped_column(String(32))
+    release_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Sale(Base):
+    """The sales register (verkoopregister): what was sold, when, to whom, for how much."""
+
+    __tablename__ = "sale"
+    __table_args__ = (UniqueConstraint("entry_id", "item_line", name="uq_sale_entry_line"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id"))
+    item_line: Mapped[int] = mapped_column(Integer)
+    sold_at: Mapped[str] = mapped_column(String(32))
+    buyer_name: Mapped[str] = mapped_column(String(250), default="")
+    price: Mapped[str] = mapped_column(String(16))
+    recorded_at: Mapped[str] = mapped_column(String(32))
+
+
+class SyncState(Base):
+    """Small key/value facts the sync worker keeps: the notifications cursor, the last ack."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

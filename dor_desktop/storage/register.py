@@ -1,0 +1,288 @@
+"""Committing to the register: purchases, corrections and voids, each with its outbox message.
+
+Every commit happens in one BEGIN IMMEDIATE transaction that takes the next gap-free number of the
+counter, links the entry to the chain and writes the frozen DOR message, so the number the clerk
+sees, the entry and the message to the DOR exist together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dor_desktop.domain.clock import local_date, to_utc_text, utc_now
+from dor_desktop.domain.enums import EntryKind
+from dor_desktop.domain.money import to_wire
+from dor_desktop.domain.purchase import Purchase
+from dor_desktop.domain.registration import Envelope, purchase_to_json, to_registration
+from dor_desktop.domain.rules import RulePack
+from dor_desktop.domain.validation import FieldError, unacknowledged, validate
+from dor_desktop.errors import UserError
+from dor_desktop.storage.chain import (
+    GENESIS_HASH,
+    ChainFields,
+    canonical_json,
+    entry_hash,
+    format_register_number,
+)
+from dor_desktop.storage.db import Database
+from dor_desktop.storage.models import Alert, EntryItem, OutboxMessage, RegisterEntry, Sale
+
+
+class ValidationFailed(UserError):
+    """The purchase has errors (or warnings not overridden); nothing was stored."""
+
+    def __init__(self, problems: list[FieldError]) -> None:
+        super().__init__(f"{len(problems)} problem(s); nothing was stored")
+        self.problems = problems
+
+
+class EntryNotFound(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class RegisterContext:
+    """What a commit needs besides the purchase: who we are and which rules apply."""
+
+    shop_id: str
+    counter_prefix: str
+    rules: RulePack
+    clock: Callable[[], datetime] = utc_now
+
+
+@dataclass(frozen=True)
+class CommittedEntry:
+    entry_id: int
+    register_number: str
+    client_reference: str
+    kind: EntryKind
+
+
+def find_entry(session: Session, reference: str) -> RegisterEntry:
+    """An entry by register number (K1-000001) or client reference (UUID)."""
+    reference = reference.strip()
+    if _looks_like_uuid(reference):
+        condition = RegisterEntry.client_reference == reference.lower()
+    else:
+        condition = RegisterEntry.register_number == reference.upper()
+    entry = session.scalar(select(RegisterEntry).where(condition))
+    if entry is None:
+        raise EntryNotFound(f"no register entry {reference!r}")
+    return entry
+
+
+def _looks_like_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def seller_name(purchase: Purchase) -> str:
+    """The name as the register lists it: ``Family, Given``."""
+    seller = purchase.seller
+    return f"{seller.family_name}, {seller.given_names}".strip(", ")
+
+
+class Register:
+    """The write side of the register file."""
+
+    def __init__(self, db: Database, context: RegisterContext) -> None:
+        self.db = db
+        self.context = context
+
+    def check(self, purchase: Purchase) -> list[FieldError]:
+        """Every problem with ``purchase`` under the shop's rules (the form calls this as you type)."""
+        return validate(purchase, self.context.rules, self.context.clock())
+
+    def _require_valid(self, purchase: Purchase) -> None:
+        blocking = unacknowledged(self.check(purchase), purchase)
+        if blocking:
+            raise ValidationFailed(blocking)
+
+    def commit_purchase(self, purchase: Purchase) -> CommittedEntry:
+        """Validate and commit a new purchase; raises :class:`ValidationFailed` and stores nothing."""
+        self._require_valid(purchase)
+        with self.db.write() as session:
+            return self._append_purchase(session, purchase, EntryKind.PURCHASE, None, "")
+
+    def correct(self, reference: str, purchase: Purchase, reason: str) -> CommittedEntry:
+        """A correction: a new entry holding the whole corrected purchase, pointing at the old one."""
+        _require_reason(reason)
+        self._require_valid(purchase)
+        with self.db.write() as session:
+            old = find_entry(session, reference)
+            _require_open(session, old, "correct")
+            return self._append_purchase(session, purchase, EntryKind.CORRECTION, old, reason)
+
+    def void(self, reference: str, reason: str) -> CommittedEntry:
+        """A void: a new entry that cancels the old one; refused while an item is on police hold."""
+        _require_reason(reason)
+        with self.db.write() as session:
+            old = find_entry(session, reference)
+            _require_open(session, old, "void")
+            if on_police_hold(session, old.id):
+                raise UserError(f"{old.register_number} is on police hold and cannot be voided")
+            payload = {"voids": old.client_reference, "reason": reason}
+            fields = self._fields(
+                session,
+                EntryKind.VOID,
+                old,
+                reason,
+                payload,
+                old.seller_name,
+                old.total_amount,
+                old.acquired_at,
+                old.hold_until,
+            )
+            entry = self._append(session, fields)
+            event = {"type": "voided", "occurred_at": fields.committed_at, "note": reason[:500]}
+            message = {"target": old.client_reference, "event": event}
+            self._enqueue(session, entry, "event", str(uuid.uuid4()), message)
+            return _committed(entry)
+
+    def _append_purchase(
+        self, session: Session, purchase: Purchase, kind: EntryKind, old: RegisterEntry | None, reason: str
+    ) -> CommittedEntry:
+        acquired = to_utc_text(purchase.acquired_at)
+        hold_until = self.context.rules.hold_ends(local_date(purchase.acquired_at)).isoformat()
+        fields = self._fields(
+            session,
+            kind,
+            old,
+            reason,
+            purchase_to_json(purchase),
+            seller_name(purchase),
+            to_wire(purchase.total_amount),
+            acquired,
+            hold_until,
+        )
+        entry = self._append(session, fields)
+        for item in purchase.items:
+            session.add(
+                EntryItem(
+                    entry_id=entry.id,
+                    line=item.line,
+                    category=str(item.category),
+                    description=item.description,
+                    brand=item.brand,
+                    model=item.model,
+                    serial_number=item.serial_number.upper(),
+                    imei=item.imei,
+                    frame_number=item.frame_number.upper(),
+                )
+            )
+        envelope = Envelope(
+            entry.client_reference,
+            self.context.shop_id,
+            entry.register_number,
+            old.client_reference if old else None,
+        )
+        self._enqueue(
+            session, entry, "registration", entry.client_reference, to_registration(purchase, envelope)
+        )
+        return _committed(entry)
+
+    def _fields(
+        self,
+        session: Session,
+        kind: EntryKind,
+        old: RegisterEntry | None,
+        reason: str,
+        payload: dict,
+        name: str,
+        total: str,
+        acquired: str,
+        hold_until: str,
+    ) -> ChainFields:
+        prefix = self.context.counter_prefix
+        last = session.scalar(
+            select(func.max(RegisterEntry.sequence)).where(RegisterEntry.counter_prefix == prefix)
+        )
+        sequence = (last or 0) + 1
+        return ChainFields(
+            register_number=format_register_number(prefix, sequence),
+            counter_prefix=prefix,
+            sequence=sequence,
+            client_reference=str(uuid.uuid4()),
+            kind=str(kind),
+            refers_to_id=old.id if old else None,
+            reason=reason,
+            committed_at=to_utc_text(self.context.clock()),
+            acquired_at=acquired,
+            hold_until=hold_until,
+            seller_name=name,
+            total_amount=total,
+            payload=canonical_json(payload),
+        )
+
+    def _append(self, session: Session, fields: ChainFields) -> RegisterEntry:
+        prev = session.scalar(select(RegisterEntry.entry_hash).order_by(RegisterEntry.id.desc()).limit(1))
+        prev_hash = prev or GENESIS_HASH
+        entry = RegisterEntry(**vars(fields), prev_hash=prev_hash, entry_hash=entry_hash(fields, prev_hash))
+        session.add(entry)
+        session.flush()
+        return entry
+
+    def _enqueue(self, session: Session, entry: RegisterEntry, kind: str, key: str, payload: dict) -> None:
+        session.add(
+            OutboxMessage(
+                entry_id=entry.id,
+                kind=kind,
+                idempotency_key=key,
+                payload=canonical_json(payload),
+                state="pending",
+                attempts=0,
+                created_at=entry.committed_at,
+            )
+        )
+
+
+def _committed(entry: RegisterEntry) -> CommittedEntry:
+    return CommittedEntry(entry.id, entry.register_number, entry.client_reference, EntryKind(entry.kind))
+
+
+def _require_reason(reason: str) -> None:
+    if not reason or not reason.strip():
+        raise UserError("a reason is required for a correction or a void")
+
+
+def _require_open(session: Session, entry: RegisterEntry, action: str) -> None:
+    """Only the current version of a live purchase can be corrected or voided."""
+    if entry.kind == EntryKind.VOID:
+        raise UserError(f"{entry.register_number} is itself a void and cannot be changed")
+    newer = session.scalar(
+        select(RegisterEntry).where(RegisterEntry.refers_to_id == entry.id).order_by(RegisterEntry.id)
+    )
+    if newer is not None and newer.kind == EntryKind.VOID:
+        raise UserError(f"{entry.register_number} was already voided by {newer.register_number}")
+    if newer is not None:
+        raise UserError(
+            f"{entry.register_number} was already corrected by {newer.register_number}; "
+            f"{action} that one instead"
+        )
+    if session.scalar(select(func.count()).select_from(Sale).where(Sale.entry_id == entry.id)):
+        raise UserError(f"{entry.register_number} has sold items and cannot be changed any more")
+
+
+def on_police_hold(session: Session, entry_id: int) -> bool:
+    """True while a hit on the entry is active and the police have not released the goods."""
+    return bool(
+        session.scalar(
+            select(func.count())
+            .select_from(Alert)
+            .where(Alert.entry_id == entry_id, Alert.status == "active", Alert.released_at.is_(None))
+        )
+    )
+
+
+def payload_of(entry: RegisterEntry) -> dict:
+    return json.loads(entry.payload)
