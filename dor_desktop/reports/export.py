@@ -6,6 +6,7 @@ chain verified at the moment of export, so an inspector knows the copy is comple
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 from datetime import date, datetime
@@ -60,7 +61,8 @@ def export_register(app: AppContext, date_from: date, date_to: date, fmt: str, o
             write_register_pdf(temporary, rows, text, title, [period, generated, check])
         os.replace(temporary, out)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     return len(rows)
 
