@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_NINE_DIGITS = re.compile(r"^[0-9]{9}$")
+_NINE_DIGITS = re.compile(r"[0-9]{9}")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -36,7 +36,7 @@ def bsn_valid(value: str) -> bool:
     The weights are 9..2 for the first eight digits and -1 for the last; the sum must be a
     multiple of 11 and not zero. Used to refuse, redact and mask citizen service numbers.
     """
-    if not _NINE_DIGITS.match(value):
+    if not _NINE_DIGITS.fullmatch(value):
         return False
     weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
     total = sum(int(d) * w for d, w in zip(value, weights, strict=True))
