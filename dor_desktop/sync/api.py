@@ -25,6 +25,11 @@ class SyncStatus:
     active_alerts: int
     unacknowledged_alerts: int
     last_error: str | None = None
+    #: Set while waiting after a failure (backoff or the server's Retry-After).
+    retry_at: datetime | None = None
+    #: The DOR in use (a URL), and whether it is the bundled sandbox.
+    endpoint: str = ""
+    sandbox: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class SyncReport:
     new_alert_ids: tuple[int, ...] = ()
     withdrawn_alert_ids: tuple[int, ...] = ()
     error: str | None = None
+    #: When the worker should try the DOR again after a failure (None: no failure pending).
+    retry_at: datetime | None = None
 
 
 class CheckOutcome(StrEnum):
@@ -62,3 +69,30 @@ class CheckResult:
     outcome: CheckOutcome
     matches: tuple[CheckMatch, ...] = field(default=())
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class SyncFieldError:
+    """The DOR's complaint about one field (``items[0].imei``), for the rejection list."""
+
+    field: str
+    code: str
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class RejectedEntry:
+    """An entry the DOR did not accept, for the clerk to fix with a correction (or to look into).
+
+    ``state`` is ``rejected`` (field errors: correct the entry) or ``conflict`` (the DOR holds other
+    content under this reference: support must look). Entries already corrected or voided by a
+    later entry are no longer listed.
+    """
+
+    entry_id: int
+    register_number: str
+    client_reference: str
+    message_kind: str  # "registration" or "event"
+    state: str
+    errors: tuple[SyncFieldError, ...] = ()
+    last_error: str | None = None

@@ -1,0 +1,268 @@
+"""The contract's answers as frozen dataclasses, parsed strictly from whatever the server sent.
+
+Why strict: the drainer turns these answers into acknowledged entries and police holds. An answer
+of the wrong shape must stop at this boundary as one :class:`BadResponse` (the batch then stays
+pending and is re-sent) instead of half-recording it or crashing the sync worker. Unknown extra
+fields are ignored, so a newer server does not break an older client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from dor_desktop.sync.errors import BadResponse
+
+RESULT_STATUSES = ("accepted", "duplicate", "rejected", "conflict")
+MATCH_TYPES = ("exact", "partial")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A stolen-goods match on a registered (or checked) item."""
+
+    hit_id: str
+    match_type: str
+    matched_field: str
+    matched_value: str
+    item_line: int | None = None
+    source: str = ""
+    reported_stolen_on: str | None = None
+    instructions: str = ""
+
+    def to_json(self) -> dict:
+        data: dict[str, Any] = {
+            "hit_id": self.hit_id,
+            "match_type": self.match_type,
+            "matched_field": self.matched_field,
+            "matched_value": self.matched_value,
+        }
+        optional = {
+            "item_line": self.item_line,
+            "source": self.source,
+            "reported_stolen_on": self.reported_stolen_on,
+            "instructions": self.instructions,
+        }
+        data.update({k: v for k, v in optional.items() if v not in (None, "")})
+        return data
+
+
+@dataclass(frozen=True)
+class WireFieldError:
+    """The DOR's own complaint about one field of a registration (``items[0].imei``)."""
+
+    field: str
+    code: str
+    message: str = ""
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    client_reference: str
+    status: str
+    dor_id: str | None = None
+    hits: tuple[Hit, ...] = ()
+    errors: tuple[WireFieldError, ...] = ()
+
+    @property
+    def is_acknowledged(self) -> bool:
+        """Accepted now or earlier: either way the DOR holds it under ``dor_id``."""
+        return self.status in ("accepted", "duplicate")
+
+    def to_json(self) -> dict:
+        """The form stored in ``outbox.result`` (``register show`` reads ``errors`` from it)."""
+        data: dict[str, Any] = {"status": self.status}
+        if self.dor_id:
+            data["dor_id"] = self.dor_id
+        if self.hits:
+            data["hits"] = [hit.to_json() for hit in self.hits]
+        if self.errors:
+            data["errors"] = [error.to_json() for error in self.errors]
+        return data
+
+
+@dataclass(frozen=True)
+class Notification:
+    notification_id: str
+    cursor: str
+    type: str
+    dor_id: str
+    client_reference: str
+    created_at: str
+    hit: Hit | None = None
+
+
+@dataclass(frozen=True)
+class NotificationPage:
+    notifications: tuple[Notification, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    status: str
+    server_time: datetime
+
+
+class _Reader:
+    """Typed access into decoded JSON; every wrong type becomes a BadResponse naming the path."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def fail(self, path: str, problem: str) -> BadResponse:
+        return BadResponse(f"the DOR server sent a malformed {self.what}: {path} {problem}")
+
+    def obj(self, value: Any, path: str) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(path, "is not an object")
+        return value
+
+    def array(self, data: Mapping[str, Any], key: str, path: str) -> list:
+        value = data.get(key)
+        if not isinstance(value, list):
+            raise self.fail(f"{path}{key}", "is not a list")
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, required: bool = True) -> str | None:
+        value = data.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or (required and not value):
+            raise self.fail(f"{path}{key}", "is missing or not text")
+        return value
+
+    def choice(self, data: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(data, key, path)
+        if value not in allowed:
+            raise self.fail(f"{path}{key}", f"is {value!r}, not one of {', '.join(allowed)}")
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{path}{key}", "is not a whole number")
+        return value
+
+
+def parse_hit(reader: _Reader, value: Any, path: str) -> Hit:
+    data = reader.obj(value, path)
+    prefix = f"{path}."
+    return Hit(
+        hit_id=reader.text(data, "hit_id", prefix) or "",
+        match_type=reader.choice(data, "match_type", prefix, MATCH_TYPES),
+        matched_field=reader.text(data, "matched_field", prefix) or "",
+        matched_value=reader.text(data, "matched_value", prefix) or "",
+        item_line=reader.integer(data, "item_line", prefix),
+        source=reader.text(data, "source", prefix, required=False) or "",
+        reported_stolen_on=reader.text(data, "reported_stolen_on", prefix, required=False),
+        instructions=reader.text(data, "instructions", prefix, required=False) or "",
+    )
+
+
+def _parse_field_error(reader: _Reader, value: Any, path: str) -> WireFieldError:
+    data = reader.obj(value, path)
+    prefix = f"{path}."
+    return WireFieldError(
+        field=reader.text(data, "field", prefix, required=False) or "",
+        code=reader.text(data, "code", prefix) or "",
+        message=reader.text(data, "message", prefix, required=False) or "",
+    )
+
+
+def _parse_result(reader: _Reader, value: Any, path: str) -> RegistrationResult:
+    data = reader.obj(value, path)
+    prefix = f"{path}."
+    status = reader.choice(data, "status", prefix, RESULT_STATUSES)
+    dor_id = reader.text(data, "dor_id", prefix, required=status in ("accepted", "duplicate"))
+    hits = tuple(parse_hit(reader, h, f"{prefix}hits[{i}]") for i, h in enumerate(data.get("hits") or []))
+    errors = tuple(
+        _parse_field_error(reader, e, f"{prefix}errors[{i}]") for i, e in enumerate(data.get("errors") or [])
+    )
+    return RegistrationResult(
+        client_reference=reader.text(data, "client_reference", prefix) or "",
+        status=status,
+        dor_id=dor_id,
+        hits=hits,
+        errors=errors,
+    )
+
+
+def parse_results(body: Any) -> list[RegistrationResult]:
+    """The ``results`` of a batch submission, in the order the server gave them."""
+    reader = _Reader("batch result")
+    data = reader.obj(body, "the answer")
+    return [
+        _parse_result(reader, r, f"results[{i}]") for i, r in enumerate(reader.array(data, "results", ""))
+    ]
+
+
+def parse_notifications(body: Any) -> NotificationPage:
+    """A feed page. A notice of a type we do not know, or without a hit, is kept for the poller to
+    skip: one odd notice must not stall the feed, while a page of the wrong shape stops it."""
+    reader = _Reader("notifications page")
+    data = reader.obj(body, "the answer")
+    items = []
+    for index, raw in enumerate(reader.array(data, "notifications", "")):
+        path = f"notifications[{index}]."
+        entry = reader.obj(raw, path[:-1])
+        hit_data = entry.get("hit")
+        items.append(
+            Notification(
+                notification_id=reader.text(entry, "notification_id", path) or "",
+                cursor=reader.text(entry, "cursor", path) or "",
+                type=reader.text(entry, "type", path) or "",
+                dor_id=reader.text(entry, "dor_id", path) or "",
+                client_reference=reader.text(entry, "client_reference", path) or "",
+                created_at=reader.text(entry, "created_at", path) or "",
+                hit=None if hit_data is None else parse_hit(reader, hit_data, f"{path}hit"),
+            )
+        )
+    if "next_cursor" not in data:
+        raise reader.fail("next_cursor", "is missing")
+    next_cursor = reader.text(data, "next_cursor", "", required=False)
+    return NotificationPage(tuple(items), next_cursor)
+
+
+def parse_matches(body: Any) -> list[Hit]:
+    reader = _Reader("check answer")
+    data = reader.obj(body, "the answer")
+    return [parse_hit(reader, m, f"matches[{i}]") for i, m in enumerate(reader.array(data, "matches", ""))]
+
+
+def parse_event_id(body: Any) -> str:
+    reader = _Reader("event answer")
+    return reader.text(reader.obj(body, "the answer"), "event_id", "") or ""
+
+
+def parse_status(body: Any) -> ServerStatus:
+    reader = _Reader("status answer")
+    data = reader.obj(body, "the answer")
+    status = reader.text(data, "status", "") or ""
+    moment = reader.text(data, "server_time", "") or ""
+    try:
+        server_time = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except ValueError:
+        raise reader.fail("server_time", f"is {moment!r}, not an RFC 3339 time") from None
+    return ServerStatus(status, server_time)
+
+
+def parse_token(body: Any) -> tuple[str, int]:
+    """``(access_token, expires_in seconds)`` from a token answer."""
+    reader = _Reader("token answer")
+    data = reader.obj(body, "the answer")
+    token = reader.text(data, "access_token", "") or ""
+    token_type = reader.text(data, "token_type", "") or ""
+    if token_type.lower() != "bearer":
+        raise reader.fail("token_type", f"is {token_type!r}, not Bearer")
+    expires_in = reader.integer(data, "expires_in", "")
+    if expires_in is None or expires_in <= 0:
+        raise reader.fail("expires_in", "is missing or not a positive number of seconds")
+    return token, expires_in
