@@ -64,6 +64,11 @@ def _run_window(parser: argparse.ArgumentParser) -> int:
     return run_window()
 
 
+def _damaged_file(exc: BaseException) -> bool:
+    """SQLite reports a corrupt file as a plain DatabaseError; its subclasses mean other things."""
+    return type(getattr(exc, "orig", exc)) is sqlite3.DatabaseError
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -88,6 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        if _damaged_file(exc):
+            log.exception("damaged register file")
+            print(
+                f"dor-desktop: error: the register file is damaged ({getattr(exc, 'orig', exc)}); "
+                f"'dor-desktop verify' tells more, backups are in {paths.backups}",
+                file=sys.stderr,
+            )
+            return 3
         log.exception("internal error in %s", args.command)
         print(
             f"dor-desktop: internal error: {type(exc).__name__}: {exc} (details in {paths.logs})",

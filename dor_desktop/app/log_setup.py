@@ -18,10 +18,15 @@ _MRZ_LINE = re.compile(r"[A-Z0-9<]{30,44}")
 
 
 def redact(text: str) -> str:
-    """``text`` with every 11-test-valid nine-digit number and every MRZ-like run replaced."""
+    """``text`` with every 11-test-valid nine-digit number and every MRZ-like run replaced.
+
+    MRZ lines go first: replacing a BSN inside one would break the run and leave the rest of the
+    line (document number, birth date) in the log.
+    """
+    text = _MRZ_LINE.sub(lambda m: "[MRZ REDACTED]" if "<" in m.group(0) else m.group(0), text)
     for bsn in find_bsns(text):
         text = text.replace(bsn, "[BSN REDACTED]")
-    return _MRZ_LINE.sub(lambda m: "[MRZ REDACTED]" if "<" in m.group(0) else m.group(0), text)
+    return text
 
 
 class RedactingFilter(logging.Filter):

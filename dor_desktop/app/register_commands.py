@@ -88,7 +88,8 @@ def _date(text: str) -> date:
 
 def _read_json(name: str) -> Any:
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors (Notepad) start UTF-8 files with a byte-order mark.
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

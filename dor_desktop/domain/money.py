@@ -7,6 +7,9 @@ from decimal import Decimal, InvalidOperation
 CENT = Decimal("0.01")
 #: The contract allows at most nine digits before the decimal point.
 MAX_AMOUNT = Decimal("999999999.99")
+#: Amounts of 10**15 and more are refused while parsing (validation still says "too large" for
+#: anything between MAX_AMOUNT and this), so no later quantize() can overflow the decimal context.
+_PARSE_LIMIT_DIGITS = 15
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
@@ -34,12 +37,22 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
         raise ValueError(f"{text!r} is not an amount")
     if not value.is_finite():
         raise ValueError(f"{text!r} is not an amount")
+    if value.adjusted() >= _PARSE_LIMIT_DIGITS:
+        raise ValueError(f"{text!r} is too large for an amount")
     return value
 
 
 def has_at_most_two_decimals(value: Decimal) -> bool:
-    """True when ``value`` has no fraction finer than a cent (12.5 and 12.50 pass, 12.505 fails)."""
-    return value == value.quantize(CENT)
+    """True when ``value`` has no fraction finer than a cent (12.5 and 12.50 pass, 12.505 fails).
+
+    Read from the digits rather than with quantize(), which raises for values beyond the decimal
+    context's precision; validation must never raise, whatever amount it is given.
+    """
+    if not value.is_finite():
+        return False
+    _sign, digits, exponent = value.as_tuple()
+    finer_than_cents = -int(exponent) - 2
+    return finer_than_cents <= 0 or not any(digits[-finer_than_cents:])
 
 
 def to_wire(value: Decimal) -> str:

@@ -330,13 +330,20 @@ def _item_json(item: Item) -> dict:
 
 def to_registration(purchase: Purchase, envelope: Envelope) -> dict:
     """The contract's ``Registration``: the payload frozen in the outbox when the entry commits."""
-    body = purchase_to_json(purchase)
-    body.pop("overrides", None)
+    return registration_from_json(purchase_to_json(purchase), envelope)
+
+
+def registration_from_json(purchase_json: dict, envelope: Envelope) -> dict:
+    """The ``Registration`` for a purchase already in its JSON form (the register's frozen copy).
+
+    ``verify`` rebuilds the outbox message from the stored entry with this, so that an edited
+    message is found although the hash chain does not cover the outbox.
+    """
     body = {
         "client_reference": envelope.client_reference,
         "shop_id": envelope.shop_id,
         "register_number": envelope.register_number,
-        **body,
+        **{key: value for key, value in purchase_json.items() if key != "overrides"},
     }
     if envelope.corrects:
         body["corrects"] = envelope.corrects

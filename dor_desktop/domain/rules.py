@@ -40,9 +40,13 @@ class RulePack:
         return self.severity.get(code, CONFIGURABLE_CHECKS.get(code, "error"))
 
     def hold_ends(self, acquired_on: date) -> date:
-        """The first day on which the goods may be sold or altered."""
+        """The first day on which the goods may be sold or altered.
+
+        The hold covers ``hold_days`` (calendar or working) days after the day of purchase, so the
+        goods are free on the day after the last of them, in both kinds of count.
+        """
         if self.hold_day_kind == "calendar":
-            return acquired_on + timedelta(days=self.hold_days)
+            return acquired_on + timedelta(days=self.hold_days + 1)
         day, left = acquired_on, self.hold_days
         while left > 0:
             day += timedelta(days=1)
@@ -53,6 +57,9 @@ class RulePack:
 
 def _from_dict(data: dict, source: str) -> RulePack:
     try:
+        fixed = [code for code in data.get("severity", {}) if code not in CONFIGURABLE_CHECKS]
+        if fixed:
+            raise UserError(f"rule pack {source}: the severity of {', '.join(fixed)} cannot be changed")
         severity = {**CONFIGURABLE_CHECKS, **data.get("severity", {})}
         pack = RulePack(
             id=str(data["id"]),

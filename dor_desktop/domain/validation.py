@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from dor_desktop.domain.checks import bsn_valid, imei_valid
@@ -32,6 +32,11 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _WEIGHT_MAX = Decimal("9999999.999")
 #: A purchase dated this far in the future is a typo or a wrong clock, not a purchase.
 _FUTURE_TOLERANCE = timedelta(minutes=10)
+#: Before this a purchase time is a typo in the year; such times also break storage (year 1
+#: overflows when converted to UTC, years before 1000 do not sort as text).
+_EARLIEST_PURCHASE = datetime(2000, 1, 1, tzinfo=UTC)
+#: Separators a BSN is written with (1234.56.789): removed before the 11-test.
+_NUMBER_SEPARATORS = re.compile(r"[ .\-]")
 
 #: Maximum lengths from the contract, so nothing is accepted locally that the DOR refuses.
 _MAX_LEN = {
@@ -112,6 +117,10 @@ def _check_purchase(purchase: Purchase, now: datetime) -> list[FieldError]:
         found.append(FieldError("acquired_at", "invalid_format", "the time needs a time zone"))
     elif purchase.acquired_at > now + _FUTURE_TOLERANCE:
         found.append(FieldError("acquired_at", "in_future", "the purchase time is in the future"))
+    elif purchase.acquired_at < _EARLIEST_PURCHASE:
+        found.append(
+            FieldError("acquired_at", "out_of_range", "the purchase time is before 2000; check the year")
+        )
     if purchase.acquisition_type is None:
         found.append(FieldError("acquisition_type", "required", "the kind of acquisition is required"))
     if purchase.payment_method is None:
@@ -192,7 +201,7 @@ def _check_document_fields(document: IdDocument, purchase: Purchase) -> list[Fie
         found.append(
             FieldError("id_document.issuing_country", "invalid_country", "use the ICAO code (NLD, D, BEL)")
         )
-    if document.issuing_country == "NLD" and bsn_valid(document.number.replace(" ", "")):
+    if document.issuing_country == "NLD" and bsn_valid(_NUMBER_SEPARATORS.sub("", document.number)):
         found.append(
             FieldError(
                 "id_document.number",

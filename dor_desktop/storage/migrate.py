@@ -15,6 +15,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from dor_desktop.errors import UserError
 from dor_desktop.storage.db import Database
@@ -55,15 +57,37 @@ def backup(db: Database, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def _revision_of_register(db: Database) -> str | None:
+    """The schema revision, or a clear UserError when the file is not a readable SQLite database."""
+    try:
+        return current_revision(db)
+    except OperationalError:
+        raise  # cannot open or locked: reported as such by the caller
+    except DatabaseError as exc:
+        raise UserError(
+            f"the register file {db.path} is damaged or is not a register ({exc.orig}); it was left unchanged"
+        ) from None
+
+
+def _has_tables(db: Database) -> bool:
+    with db.engine.connect() as connection:
+        return bool(connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar())
+
+
 def upgrade(db: Database, backup_dir: Path) -> Path | None:
-    """Migrate ``db`` to head; returns the backup made, or ``None`` when nothing had to change."""
-    current = current_revision(db)
+    """Migrate ``db`` to head; returns the backup made, or ``None`` when nothing had to change.
+
+    A brand-new file has nothing to back up. The migration holds the write lock from its first
+    statement (BEGIN IMMEDIATE), so two processes starting on a new file at once queue up and the
+    second finds the schema already at head instead of failing half-way.
+    """
+    current = _revision_of_register(db)
     if current == head_revision():
         return None
-    made = backup(db, backup_dir, current or "empty") if db.path.stat().st_size > 0 else None
+    made = backup(db, backup_dir, current or "empty") if _has_tables(db) else None
     config = _config()
     try:
-        with db.engine.begin() as connection:
+        with db.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except Exception as exc:  # any failure must stop the start, with the data intact

@@ -1,0 +1,112 @@
+"""Fixtures shared by every test area: a private data folder, the CLI as a subprocess, a valid purchase.
+
+Kept small and generic on purpose; anything specific to one area lives in that area's own files.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import settings
+
+# Modest example counts keep the suite fast; HYPOTHESIS_PROFILE=thorough for a deeper local run.
+settings.register_profile("fast", max_examples=60, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+#: A purchase in the contract's Registration shape, without the client-filled fields. Valid under
+#: every shipped rule pack: a phone with a correct IMEI, bought by bank transfer from a seller with
+#: an unexpired passport (document number, never a BSN).
+VALID_PURCHASE: dict[str, Any] = {
+    "acquisition_type": "purchase",
+    "payment_method": "bank_transfer",
+    "clerk": "Anna",
+    "seller": {
+        "family_name": "Jansen",
+        "given_names": "Pieter",
+        "date_of_birth": "1980-04-01",
+        "address": {
+            "street": "Dorpsstraat",
+            "house_number": "12a",
+            "postcode": "3511 AB",
+            "city": "Utrecht",
+            "country": "NL",
+        },
+    },
+    "id_document": {
+        "type": "passport",
+        "number": "NX12AB3C4",
+        "issuing_country": "NLD",
+        "expiry_date": "2099-01-01",
+        "read_from": "manual",
+    },
+    "items": [
+        {
+            "category": "phone",
+            "description": "smartphone, black",
+            "brand": "Fairphone",
+            "model": "5",
+            "imei": "490154203237518",
+            "price": {"value": "120.00", "currency": "EUR"},
+        }
+    ],
+}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data folder, set as DOR_DESKTOP_HOME for this process and every CLI subprocess."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("DOR_DESKTOP_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def make_purchase() -> Callable[..., dict[str, Any]]:
+    """A factory for a valid purchase dict, a fresh copy each call; keywords replace top-level keys."""
+
+    def factory(**changes: Any) -> dict[str, Any]:
+        data = copy.deepcopy(VALID_PURCHASE)
+        data.update(copy.deepcopy(changes))
+        return data
+
+    return factory
+
+
+def run_cli(
+    home: Path, *args: str, stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    """``dor-desktop ARGS`` as a real subprocess of this interpreter, on the data folder ``home``."""
+    env = {**os.environ, "DOR_DESKTOP_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "dor_desktop", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def cli(home: Path) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the command line on the test's data folder: ``cli("register", "list", "--json")``."""
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        return run_cli(home, *args, stdin=stdin)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def cli_at() -> Callable[..., subprocess.CompletedProcess]:
+    """Run the command line on any data folder: ``cli_at(folder, "verify")``."""
+    return run_cli

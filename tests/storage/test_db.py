@@ -1,0 +1,73 @@
+"""The connection settings the register relies on are really in force, on every kind of session."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from dor_desktop.storage.db import BUSY_TIMEOUT_MS
+
+
+def pragmas(connection) -> tuple:
+    return tuple(
+        connection.execute(text(f"PRAGMA {name}")).scalar()
+        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+    )
+
+
+EXPECTED = ("wal", 2, 1, BUSY_TIMEOUT_MS)  # synchronous 2 = FULL
+
+
+def test_wal_full_sync_foreign_keys_and_busy_timeout_on_every_session(db):
+    with db.engine.connect() as connection:
+        assert pragmas(connection) == EXPECTED
+    with db.read() as session:
+        assert pragmas(session) == EXPECTED
+    with db.write() as session:
+        assert pragmas(session) == EXPECTED
+
+
+def test_the_file_itself_is_in_wal_mode(db, db_path):
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO entry_item (entry_id, line, category, description, brand, model, "
+                "serial_number, imei, frame_number) VALUES (42, 1, 'tool', 'drill', '', '', '', '', '')"
+            )
+        )
+
+
+def test_a_write_session_takes_the_write_lock_at_once_and_a_read_session_does_not(db, db_path):
+    other = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    try:
+        with db.read() as session:
+            session.execute(text("SELECT count(*) FROM register_entry"))
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+        with db.write() as session:
+            session.execute(text("SELECT count(*) FROM register_entry"))  # a read, yet the lock is held
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+    finally:
+        other.close()
+
+
+def test_a_missing_data_folder_is_created(tmp_path):
+    from dor_desktop.storage.db import Database
+
+    db = Database(tmp_path / "a" / "b" / "register.sqlite3")
+    try:
+        with db.write() as session:
+            session.execute(text("CREATE TABLE t (x)"))
+    finally:
+        db.close()
+    assert (tmp_path / "a" / "b" / "register.sqlite3").is_file()
