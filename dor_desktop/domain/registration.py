@@ -59,7 +59,8 @@ class _Reader:
             return kind(value)
         except ValueError:
             allowed = ", ".join(m.value for m in kind)
-            self.fail(path, "invalid_value", f"{value!r} is not one of: {allowed}")
+            # The value itself is not repeated: whatever was typed there stays out of messages.
+            self.fail(path, "invalid_value", f"must be one of: {allowed}")
             return None
 
     def day(self, data: dict, key: str, path: str) -> date | None:

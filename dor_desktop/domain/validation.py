@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from dor_desktop.domain.checks import bsn_valid, imei_valid
+from dor_desktop.domain.checks import bsn_valid, find_bsns, imei_valid
 from dor_desktop.domain.enums import (
     FRAME_CATEGORIES,
     METAL_CATEGORIES,
@@ -22,10 +22,11 @@ from dor_desktop.domain.enums import (
 )
 from dor_desktop.domain.money import MAX_AMOUNT, has_at_most_two_decimals
 from dor_desktop.domain.purchase import Address, IdDocument, Item, Purchase
-from dor_desktop.domain.rules import RulePack, Severity
+from dor_desktop.domain.rules import CONFIGURABLE_CHECKS, RulePack, Severity
 
 # Dutch postcodes: four digits not starting with 0, two letters; SA, SD and SS are never issued.
 _NL_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$")
+_POSSIBLE_BSN = "this contains a number that looks like a citizen service number (BSN)"
 _COUNTRY2 = re.compile(r"^[A-Z]{2}$")
 _ICAO_COUNTRY = re.compile(r"^[A-Z]{1,3}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -90,10 +91,50 @@ def validate(purchase: Purchase, rules: RulePack, now: datetime) -> list[FieldEr
     found += _check_id_document(purchase, rules)
     for index, item in enumerate(purchase.items):
         found += _check_item(item, f"items[{index}]")
+    found += _check_for_bsn_in_text(purchase)
     return [_with_pack_severity(p, rules) for p in found]
 
 
+def _text_fields(purchase: Purchase) -> Iterator[tuple[str, str, bool]]:
+    """Every free-text value as (path, text, is_identifier)."""
+    seller, address = purchase.seller, purchase.seller.address
+    yield "seller.family_name", seller.family_name, False
+    yield "seller.given_names", seller.given_names, False
+    for key in ("street", "house_number", "postcode", "city"):
+        yield f"seller.address.{key}", getattr(address, key), False
+    yield "clerk", purchase.clerk, False
+    yield "vehicle_plate", purchase.vehicle_plate, False
+    for index, item in enumerate(purchase.items):
+        for key in ("description", "brand", "model", "hallmark"):
+            yield f"items[{index}].{key}", getattr(item, key), False
+        for key in ("serial_number", "frame_number"):
+            yield f"items[{index}].{key}", getattr(item, key), True
+
+
+def _check_for_bsn_in_text(purchase: Purchase) -> list[FieldError]:
+    """A citizen service number typed anywhere would be stored and sent: refuse it.
+
+    In a serial or frame number a genuine nine-digit number can pass the 11-test by chance (about
+    one in eleven), so there it is a warning the clerk can confirm; everywhere else an error.
+    """
+    found = []
+    for path, value, is_identifier in _text_fields(purchase):
+        if value and find_bsns(value):
+            if is_identifier:
+                found.append(
+                    FieldError(
+                        path, "possible_bsn", _POSSIBLE_BSN + "; confirm it is the item's number", "warning"
+                    )
+                )
+            else:
+                found.append(FieldError(path, "possible_bsn", _POSSIBLE_BSN + "; remove it"))
+    return found
+
+
 def _with_pack_severity(problem: FieldError, rules: RulePack) -> FieldError:
+    """The pack decides the severity of its configurable checks; every other keeps its own."""
+    if problem.code not in CONFIGURABLE_CHECKS:
+        return problem
     severity = rules.severity_of(problem.code)
     if severity == problem.severity:
         return problem
@@ -201,7 +242,7 @@ def _check_document_fields(document: IdDocument, purchase: Purchase) -> list[Fie
         found.append(
             FieldError("id_document.issuing_country", "invalid_country", "use the ICAO code (NLD, D, BEL)")
         )
-    if document.issuing_country == "NLD" and bsn_valid(_NUMBER_SEPARATORS.sub("", document.number)):
+    if document.issuing_country in ("NLD", "NL") and bsn_valid(_NUMBER_SEPARATORS.sub("", document.number)):
         found.append(
             FieldError(
                 "id_document.number",

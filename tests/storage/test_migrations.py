@@ -65,6 +65,7 @@ def newer_migrations(tmp_path, monkeypatch):
         code = NEXT_REVISION.format(head=migrate.head_revision(), fail=fail)
         (folder / "versions" / "9001_test_extra.py").write_text(code, encoding="utf-8")
         monkeypatch.setattr(migrate, "MIGRATIONS", folder)
+        monkeypatch.setattr(migrate, "HEAD_REVISION", "9001")
 
     return install
 
