@@ -1,0 +1,85 @@
+"""Hits (stolen-goods matches) as the alert panel shows them, and the clerk's acknowledgement.
+
+Plain Python on purpose (no Qt): the sync layer stores alerts in the same transaction as the
+server's answer; this module only reads them for the panel and stamps ``acknowledged_at`` when the
+clerk has read the instructions. An alert stays listed until the police release the goods; it
+stays in the status-bar badge, also across restarts, until it is acknowledged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from dor_desktop.domain.clock import to_utc_text, utc_now
+from dor_desktop.storage.db import Database
+from dor_desktop.storage.models import Alert, RegisterEntry
+
+
+@dataclass(frozen=True)
+class AlertView:
+    alert_id: int
+    register_number: str
+    item_line: int | None
+    item_text: str
+    match_type: str
+    matched_field: str
+    matched_value: str
+    source: str
+    reported_stolen_on: str | None
+    instructions: str
+    origin: str
+    received_at: str
+    acknowledged_at: str | None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+
+def _item_text(payload: dict, line: int | None) -> str:
+    for item in payload.get("items", []):
+        if line is None or item.get("line") == line:
+            parts = [item.get("brand", ""), item.get("model", ""), item.get("description", "")]
+            return " ".join(p for p in parts if p).strip()
+    return ""
+
+
+def open_alerts(db: Database) -> list[AlertView]:
+    """Active hits whose goods the police have not released yet, newest first."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Alert, RegisterEntry.register_number, RegisterEntry.payload)
+            .join(RegisterEntry, RegisterEntry.id == Alert.entry_id)
+            .where(Alert.status == "active", Alert.released_at.is_(None))
+            .order_by(Alert.id.desc())
+        ).all()
+        return [
+            AlertView(
+                alert_id=alert.id,
+                register_number=number,
+                item_line=alert.item_line,
+                item_text=_item_text(json.loads(payload), alert.item_line),
+                match_type=alert.match_type,
+                matched_field=alert.matched_field,
+                matched_value=alert.matched_value,
+                source=alert.source,
+                reported_stolen_on=alert.reported_stolen_on,
+                instructions=alert.instructions,
+                origin=alert.origin,
+                received_at=alert.received_at,
+                acknowledged_at=alert.acknowledged_at,
+            )
+            for alert, number, payload in rows
+        ]
+
+
+def acknowledge(db: Database, alert_id: int, now: datetime | None = None) -> None:
+    """The clerk has read the hit and its instructions; the badge stops counting it."""
+    with db.write() as session:
+        alert = session.get(Alert, alert_id)
+        if alert is not None and alert.acknowledged_at is None:
+            alert.acknowledged_at = to_utc_text(now or utc_now())

@@ -1,0 +1,346 @@
+"""The counter window: the purchase form and the register in tabs, sync health and notices below.
+
+The window wires the views together and owns the background machinery (lanes, sync thread, scan
+folder watcher); the views do the work. Everything slow starts after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from dor_desktop.app import settings as settings_store
+from dor_desktop.app.context import AppContext
+from dor_desktop.app.settings import Settings
+from dor_desktop.domain.rules import RulePack, available_packs, load_pack
+from dor_desktop.storage.queries import entry_detail
+from dor_desktop.storage.register import Register, RegisterContext
+from dor_desktop.sync.api import SyncReport, SyncStatus
+from dor_desktop.ui import i18n
+from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
+from dor_desktop.ui.background import Lanes, Op
+from dor_desktop.ui.drafts import Draft, DraftStore
+from dor_desktop.ui.form_state import state_from_payload
+from dor_desktop.ui.purchase_form import PurchaseForm, sort_out_drafts
+from dor_desktop.ui.register_view import RegisterView
+from dor_desktop.ui.scan_sources import ScanFolderWatcher, camera_available, load_multimedia
+from dor_desktop.ui.services import Services
+from dor_desktop.ui.settings_dialog import SettingsDialog
+from dor_desktop.ui.sync_status import RejectionsDialog, SyncStatusWidget
+from dor_desktop.ui.sync_worker import ServiceFactory, SyncController, open_sync_service
+
+log = logging.getLogger(__name__)
+
+
+def build_services(context: AppContext, sync_factory: ServiceFactory | None = open_sync_service) -> Services:
+    """The window's machinery around an opened data folder (``sync_factory=None``: no sync)."""
+    services = Services(context, Lanes(), DraftStore(context.paths.drafts))
+    if sync_factory is not None:
+        services.sync = SyncController(context, sync_factory)
+    return services
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.packs: dict[str, RulePack] = {}
+        self._closed = False
+        self._sync_asked = False
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("DOR Desktop - %1").replace("%1", services.settings.shop_name))
+        self.form = PurchaseForm(services)
+        self.register_view = RegisterView(services)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.form, self.tr("New purchase (Ctrl+N)"))
+        self.tabs.addTab(self.register_view, self.tr("Register (Ctrl+R)"))
+        self.setCentralWidget(self.tabs)
+        self.alert_panel = AlertPanel(services, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.alert_panel)
+        self.alert_panel.hide()
+        self._status_bar()
+        self._menus()
+        self.scan_folder = ScanFolderWatcher(services.lanes, self)
+        self._connect()
+        self.resize(1280, 720)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.message_label = QLabel()
+        self.message_label.setObjectName("statusMessage")
+        bar.addWidget(self.message_label, 1)
+        self.alert_badge = AlertBadge()
+        self.alert_badge.clicked.connect(self.show_alerts)
+        self.sync_status = SyncStatusWidget()
+        bar.addPermanentWidget(self.alert_badge)
+        bar.addPermanentWidget(self.sync_status)
+
+    def _action(self, text: str, keys: str, slot) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("New purchase"), "Ctrl+N", self.show_form))
+        file_menu.addAction(self._action(self.tr("Scan ID from file..."), "", self.form.scan_from_file))
+        file_menu.addAction(self._action(self.tr("Settings..."), "Ctrl+,", self.open_settings))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), "Ctrl+Q", self.close))
+        register_menu = menu.addMenu(self.tr("&Register"))
+        register_menu.addAction(self._action(self.tr("Show register"), "Ctrl+R", self.show_register))
+        dor_menu = menu.addMenu(self.tr("&DOR"))
+        dor_menu.addAction(self._action(self.tr("Sync now"), "F5", self.sync_now))
+        dor_menu.addAction(self._action(self.tr("Refused entries..."), "Ctrl+Shift+F", self.show_rejections))
+        dor_menu.addAction(self._action(self.tr("Notices"), "Ctrl+Shift+H", self.show_alerts))
+
+    def _connect(self) -> None:
+        self.form.message.connect(self.show_message)
+        self.form.committed.connect(lambda _entry: self.register_view.refresh())
+        self.register_view.message.connect(self.show_message)
+        self.register_view.correct_requested.connect(self.start_correction)
+        self.register_view.open_alerts.connect(self.show_alerts)
+        self.alert_panel.open_entry.connect(self.show_entry)
+        self.alert_panel.changed.connect(self._alerts_changed)
+        self.alert_panel.loaded.connect(self._update_badge)
+        self.sync_status.sync_now.connect(self.sync_now)
+        self.sync_status.show_rejections.connect(self.show_rejections)
+        self.scan_folder.file_ready.connect(self._scan_folder_file)
+        sync = self.services.sync
+        if sync is not None:
+            sync.status_changed.connect(self._sync_status)
+            sync.report_ready.connect(self._sync_report)
+            sync.failed.connect(self.sync_status.show_failure)
+
+    # -- start and stop --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the background work: drafts, notices, the register, rule packs, sync, scan folder."""
+        services = self.services
+        Op(services.lanes.db, sort_out_drafts, services.drafts, services.db.read).on_success(
+            self._drafts_found
+        ).on_failure(lambda e: self.show_message(str(e))).start(self)
+        self.alert_panel.reload()
+        self.register_view.model.refresh()
+        Op(services.lanes.files, available_packs, services.paths.rulepacks).on_success(
+            self._packs_loaded
+        ).start(self)
+        if services.sync is not None:
+            services.sync.start()
+        if services.settings.scan_folder:
+            self.scan_folder.watch(services.settings.scan_folder)
+        Op(services.lanes.files, load_multimedia).on_success(self._multimedia_loaded).start(self)
+        self.form.focus_first_field()
+        if not services.settings.first_run_done:
+            QTimer.singleShot(0, self.first_run)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Finish what was started (a commit, a draft write), stop the sync thread."""
+        if self._closed:
+            return
+        self._closed = True
+        self.hide()
+        if self.services.sync is not None:
+            self.services.sync.shutdown()
+        self.services.lanes.shutdown()
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def show_form(self) -> None:
+        self.tabs.setCurrentWidget(self.form)
+        self.form.focus_first_field()
+
+    def show_register(self) -> None:
+        self.tabs.setCurrentWidget(self.register_view)
+        self.register_view.focus_search()
+
+    def show_entry(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.register_view)
+        self.register_view.show_entry(number)
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def show_alerts(self) -> None:
+        self.alert_panel.show()
+        self.alert_panel.raise_()
+        self.alert_panel.list.setFocus()
+        self.alert_panel.reload()
+
+    # -- drafts ----------------------------------------------------------------------------------
+
+    def _drafts_found(self, found: tuple[list[Draft], list[str]]) -> None:
+        offers, saved = found
+        if saved:
+            text = self.tr("The purchase being saved when the program stopped is in the register as %1.")
+            self.show_message(text.replace("%1", ", ".join(saved)))
+        self.form.offer_drafts(offers)
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def start_correction(
+        self, number: str, payload: dict, remote: list[tuple[str, str]] | None = None
+    ) -> None:
+        self.form.start_correction(number, state_from_payload(payload), remote)
+        self.tabs.setCurrentWidget(self.form)
+        self.form.reason_box.editor.setFocus()
+
+    def _fix_rejected(self, number: str, remote: list) -> None:
+        def load() -> dict:
+            with self.services.db.read() as session:
+                return entry_detail(session, number).payload
+
+        Op(self.services.lanes.db, load).on_success(
+            lambda payload: self.start_correction(number, payload, remote)
+        ).start(self)
+
+    # -- sync ------------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.services.sync is not None:
+            self._sync_asked = True
+            self.services.sync.sync_now()
+            self.show_message(self.tr("Syncing with the DOR..."))
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.sync_status.show_status(status)
+        shown = (self.alert_badge.property("active"), self.alert_badge.property("unreadCount"))
+        if shown != (status.active_alerts, status.unacknowledged_alerts):
+            self.alert_panel.reload()
+
+    def _sync_report(self, report: SyncReport) -> None:
+        if self._sync_asked:
+            self._sync_asked = False
+            if report.error:
+                self.show_message(
+                    self.tr("The DOR could not be reached; the entries wait and are sent later")
+                )
+            else:
+                self.show_message(self.tr("Sync done: %1 sent").replace("%1", str(report.sent)))
+        if report.sent or report.new_alert_ids or report.withdrawn_alert_ids:
+            self.register_view.refresh()
+        if report.new_alert_ids or report.withdrawn_alert_ids:
+            self.alert_panel.reload()
+
+    def show_rejections(self) -> None:
+        service = self.services.sync.service if self.services.sync is not None else None
+        if service is None:
+            self.show_message(self.tr("Not connected to the DOR yet"))
+            return
+        Op(self.services.lanes.db, service.rejections).on_success(self._rejections_loaded).start(self)
+
+    def _rejections_loaded(self, rejections: list) -> None:
+        dialog = RejectionsDialog(rejections, self)
+        dialog.fix_requested.connect(self._fix_rejected)
+        dialog.open_requested.connect(self.show_entry)
+        dialog.open()
+
+    # -- notices ---------------------------------------------------------------------------------
+
+    def _alerts_changed(self) -> None:
+        self.register_view.refresh()
+        if self.services.sync is not None:
+            self.services.sync.refresh_status()
+
+    def _update_badge(self) -> None:
+        alerts = self.alert_panel.alerts
+        unread = sum(1 for a in alerts if not a.acknowledged)
+        self.alert_badge.setProperty("active", len(alerts))
+        self.alert_badge.setProperty("unreadCount", unread)
+        self.alert_badge.show_count(unread, len(alerts))
+
+    # -- scanning from the watched folder ---------------------------------------------------------
+
+    def _scan_folder_file(self, path: str) -> None:
+        from pathlib import Path
+
+        self.tabs.setCurrentWidget(self.form)
+        self.form.scan(Path(path))
+
+    # -- settings --------------------------------------------------------------------------------
+
+    def _multimedia_loaded(self, loaded: bool) -> None:
+        """Offer the camera only where Qt Multimedia finds one."""
+        self.form.camera_button.setVisible(loaded and camera_available())
+
+    def _packs_loaded(self, packs: dict[str, RulePack]) -> None:
+        self.packs = packs
+
+    def first_run(self) -> None:
+        self._settings_dialog(first_run=True)
+
+    def open_settings(self) -> None:
+        self._settings_dialog(first_run=False)
+
+    def _settings_dialog(self, first_run: bool) -> None:
+        packs = self.packs or {self.services.context.rules.id: self.services.context.rules}
+        dialog = SettingsDialog(self.services.settings, packs, first_run, self)
+        dialog.accepted.connect(lambda: self._save_settings(dialog.result_settings, dialog.result_secret))
+        if first_run:
+            dialog.rejected.connect(
+                lambda: self._save_settings(replace(self.services.settings, first_run_done=True), "")
+            )
+        dialog.open()
+
+    def _save_settings(self, new: Settings | None, secret: str) -> None:
+        if new is None or self._closed:
+            return
+        paths = self.services.paths
+
+        def job() -> RulePack:
+            if secret:
+                from dor_desktop.sync.credentials import store_secret
+
+                store_secret(new.dor_client_id, secret)
+            settings_store.save(paths.settings, new)
+            return load_pack(new.rule_pack, paths.rulepacks)
+
+        old = self.services.settings
+        Op(self.services.lanes.files, job).on_success(
+            lambda rules: self._settings_saved(old, new, rules)
+        ).on_failure(
+            lambda e: self.show_message(self.tr("Settings not saved: %1").replace("%1", str(e)))
+        ).start(self)
+
+    def _settings_saved(self, old: Settings, new: Settings, rules: RulePack) -> None:
+        context = self.services.context
+        context.settings, context.rules = new, rules
+        context.register = Register(context.db, RegisterContext(new.shop_id, new.counter_prefix, rules))
+        self.setWindowTitle(self.tr("DOR Desktop - %1").replace("%1", new.shop_name))
+        if new.scan_folder != old.scan_folder:
+            self.scan_folder.watch(new.scan_folder)
+        dor_changed = (new.dor_url, new.dor_client_id) != (old.dor_url, old.dor_client_id)
+        if dor_changed and self.services.sync is not None:
+            self._restart_sync()
+        if new.language != old.language:
+            i18n.install(new.language)
+            QMessageBox.information(
+                self, self.tr("Language"), self.tr("The new language is used everywhere after a restart.")
+            )
+        self.form.validate_now()
+        self.show_message(self.tr("Settings saved"))
+
+    def _restart_sync(self) -> None:
+        old = self.services.sync
+        old.shutdown()
+        self.services.sync = SyncController(self.services.context, old.factory)
+        self.services.sync.status_changed.connect(self._sync_status)
+        self.services.sync.report_ready.connect(self._sync_report)
+        self.services.sync.failed.connect(self.sync_status.show_failure)
+        self.services.sync.start()

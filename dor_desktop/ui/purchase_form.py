@@ -1,0 +1,923 @@
+"""The new-purchase form: seller, ID document, goods, terms; keyboard first; nothing typed is lost.
+
+How it protects the clerk's work:
+- every change is written to the draft file (atomically, on the files lane, coalesced so a fast
+  typist causes at most one write in flight) and offered back after a crash;
+- Save validates everything at once and shows each problem next to its field; warnings the shop
+  accepts are kept with the entry as overrides;
+- the commit runs on the database lane; the register number is shown only once the entry is on
+  disk, and only then is the draft removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from dor_desktop.domain.clock import SHOP_ZONE, to_utc_text
+from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMethod
+from dor_desktop.domain.money import format_eur, parse_amount
+from dor_desktop.domain.validation import FieldError
+from dor_desktop.errors import UserError
+from dor_desktop.storage.models import RegisterEntry
+from dor_desktop.storage.register import CommittedEntry, ValidationFailed
+from dor_desktop.sync.api import CheckOutcome, CheckResult
+from dor_desktop.ui.background import Op
+from dor_desktop.ui.drafts import Draft, DraftStore, atomic_write
+from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
+from dor_desktop.ui.form_state import (
+    DOCUMENT_PATHS,
+    SELLER_PATHS,
+    FormState,
+    build_purchase,
+    empty_item,
+)
+from dor_desktop.ui.id_scan import ScanOutcome, filled_fields, scan_error_text, scan_image, scan_summary
+from dor_desktop.ui.item_editor import ItemEditor, move_on_enter
+from dor_desktop.ui.receipts import ReceiptActions
+from dor_desktop.ui.services import Services
+from dor_desktop.ui.vocabulary import ACQUISITION_TYPES, DOCUMENT_TYPES, PAYMENT_METHODS, label
+
+#: Problems shown only once the clerk touched the field or tried to save (an empty form is not
+#: a list of errors).
+QUIET_CODES = frozenset({"required", "id_document_missing"})
+VALIDATE_DELAY_MS = 120
+#: The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it).
+MASKED_WIDTH = 240
+#: The DOR's own complaint about a refused entry: shown at its field, but the DOR decides on it
+#: again when the correction is sent, so it does not stop the save.
+REMOTE_CODE = "dor_refused"
+
+
+def sort_out_drafts(store: DraftStore, session_factory) -> tuple[list[Draft], list[str]]:
+    """At start (files/db lane): drafts to offer, and numbers of drafts that were in fact saved.
+
+    A draft stamped ``committing_at`` whose entry exists was committed just before the app
+    stopped: it must not be offered (that would register the goods twice).
+    """
+    offers, saved = [], []
+    for draft in store.set_aside():
+        number = _committed_number(draft, session_factory) if draft.committing_at else None
+        if number:
+            saved.append(number)
+            store.forget(draft)
+        else:
+            offers.append(draft)
+    return offers, saved
+
+
+def _committed_number(draft: Draft, session_factory) -> str | None:
+    form = FormState.from_json(draft.data)
+    with session_factory() as session:
+        if form.correction_of:
+            old = session.scalar(
+                select(RegisterEntry.id).where(RegisterEntry.register_number == form.correction_of)
+            )
+            query = select(RegisterEntry.register_number).where(RegisterEntry.refers_to_id == old)
+        else:
+            query = select(RegisterEntry.register_number).where(
+                RegisterEntry.acquired_at == draft.committing_at, RegisterEntry.kind == "purchase"
+            )
+        return session.scalar(query.limit(1))
+
+
+def store_photo(images: Path, source: Path) -> str:
+    """Copy an item photo into the data folder under its SHA-256 (files lane); returns the hash."""
+    data = source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    target = images / "photos" / f"{digest}{source.suffix.lower()}"
+    if not target.exists():
+        atomic_write(target, data)
+    return digest
+
+
+class PurchaseForm(QWidget):
+    committed = Signal(object)  # CommittedEntry
+    message = Signal(str)  # a calm line for the status bar
+    draft_saved = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.state = FormState(started_at=_now_text())
+        self.generation = 0
+        self.save_attempted = False
+        self.touched: set[str] = set()
+        self.problems: list[FieldError] = []
+        #: The DOR's complaints about an entry being corrected, shown until the field is edited.
+        self.remote_problems: list[FieldError] = []
+        self.masked_png: bytes | None = None
+        self.saving = False
+        self.last_saved: CommittedEntry | None = None
+        self._offers: list[Draft] = []
+        self._draft_busy = False
+        self._draft_dirty = False
+        self.boxes: dict[str, FieldBox] = {}
+        self.items: list[ItemEditor] = []
+        self.receipts = ReceiptActions(services, self)
+        self.receipts.done.connect(self.message)
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(VALIDATE_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+        self._build()
+        self._shortcuts()
+        self.setAcceptDrops(True)
+        self._load_state(self.state)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._draft_bar())
+        outer.addWidget(self._saved_bar())
+        outer.addWidget(self._correction_bar())
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._seller_group())
+        left.addWidget(self._document_group())
+        left.addStretch(1)
+        right.addWidget(self._items_group())
+        right.addWidget(self._terms_group())
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self._bottom_bar())
+
+    def _bar(self, name: str) -> tuple[QWidget, QHBoxLayout, QLabel]:
+        bar = QWidget()
+        bar.setObjectName(name)
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(bar)
+        text = QLabel()
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        bar.hide()
+        return bar, row, text
+
+    def _draft_bar(self) -> QWidget:
+        self.draft_bar, row, self.draft_text = self._bar("draftBar")
+        self.restore_button = QPushButton(self.tr("Restore (Ctrl+Shift+R)"))
+        self.restore_button.clicked.connect(self.restore_offered_draft)
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.clicked.connect(self.discard_offered_draft)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        return self.draft_bar
+
+    def _saved_bar(self) -> QWidget:
+        self.saved_bar, row, self.saved_text = self._bar("savedBar")
+        self.saved_text.setObjectName("savedText")
+        self.print_button = QPushButton(self.tr("Print receipt (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_receipt)
+        self.pdf_button = QPushButton(self.tr("Save receipt as PDF (Ctrl+Shift+P)"))
+        self.pdf_button.clicked.connect(self.save_receipt_pdf)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        return self.saved_bar
+
+    def _correction_bar(self) -> QWidget:
+        self.correction_bar, row, self.correction_text = self._bar("correctionBar")
+        self.reason_box = FieldBox("correction_reason", line_edit(self.tr("why the entry is corrected")))
+        self.reason_box.edited.connect(self._reason_edited)
+        row.addWidget(QLabel(self.tr("Reason (required):")))
+        row.addWidget(self.reason_box, 2)
+        cancel = QPushButton(self.tr("Cancel correction"))
+        cancel.clicked.connect(self.cancel_correction)
+        row.addWidget(cancel)
+        return self.correction_bar
+
+    def _add_box(self, form: QFormLayout, path: str, caption: str, editor) -> FieldBox:
+        box = FieldBox(path, editor)
+        box.edited.connect(self._field_edited)
+        if hasattr(editor, "returnPressed"):
+            move_on_enter(editor)
+        self.boxes[path] = box
+        form.addRow(caption, box)
+        return box
+
+    def _seller_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Seller"))
+        layout = QVBoxLayout(group)
+        scanning = QVBoxLayout()
+        buttons = QHBoxLayout()
+        self.scan_button = QPushButton(self.tr("Scan ID from file... (Ctrl+O)"))
+        self.scan_button.clicked.connect(self.scan_from_file)
+        self.camera_button = QPushButton(self.tr("Camera (Ctrl+Shift+O)"))
+        self.camera_button.clicked.connect(self.scan_from_camera)
+        self.camera_button.hide()
+        buttons.addWidget(self.scan_button)
+        buttons.addWidget(self.camera_button)
+        buttons.addStretch(1)
+        scanning.addLayout(buttons)
+        self.scan_hint = QLabel(self.tr("Or drop an image of the ID here."))
+        self.scan_hint.setObjectName("hint")
+        scanning.addWidget(self.scan_hint)
+        self.scan_status = QLabel()
+        self.scan_status.setObjectName("scanStatus")
+        self.scan_status.setWordWrap(True)
+        self.scan_status.hide()
+        scanning.addWidget(self.scan_status)
+        scanning.addStretch(1)
+        self.masked_view = QLabel()
+        self.masked_view.setObjectName("maskedImage")
+        self.masked_view.setToolTip(self.tr("Masked copy: photo and BSN made unreadable"))
+        self.masked_view.hide()
+        top = QHBoxLayout()
+        top.addLayout(scanning, 1)
+        top.addWidget(self.masked_view)
+        layout.addLayout(top)
+        form = QFormLayout()
+        captions = [
+            self.tr("Family name"),
+            self.tr("Given names"),
+            self.tr("Date of birth"),
+            self.tr("Street"),
+            self.tr("House number"),
+            self.tr("Postcode"),
+            self.tr("City"),
+            self.tr("Country"),
+        ]
+        for path, caption in zip(SELLER_PATHS, captions, strict=True):
+            placeholder = self.tr("dd-mm-yyyy") if path.endswith("date_of_birth") else ""
+            self._add_box(form, path, caption, line_edit(placeholder))
+        layout.addLayout(form)
+        return group
+
+    def _document_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("ID document"))
+        form = QFormLayout(group)
+        types = [("", self.tr("Choose a document type"))]
+        types += [(t.value, label(DOCUMENT_TYPES, t)) for t in IdDocumentType]
+        self._add_box(form, "id_document.type", self.tr("Type"), combo(types))
+        self._add_box(form, "id_document.number", self.tr("Document number"), line_edit())
+        self._add_box(form, "id_document.issuing_country", self.tr("Issuing country"), line_edit("NLD"))
+        self._add_box(
+            form, "id_document.expiry_date", self.tr("Valid until"), line_edit(self.tr("dd-mm-yyyy"))
+        )
+        return group
+
+    def _items_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Goods"))
+        layout = QVBoxLayout(group)
+        self.items_layout = QVBoxLayout()
+        layout.addLayout(self.items_layout)
+        self.items_problem = QLabel()
+        self.items_problem.setObjectName("problem")
+        self.items_problem.hide()
+        layout.addWidget(self.items_problem)
+        self.add_item_button = QPushButton(self.tr("Add another item (Ctrl+Shift+A)"))
+        self.add_item_button.clicked.connect(self.add_item)
+        layout.addWidget(self.add_item_button)
+        return group
+
+    def _terms_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Terms"))
+        form = QFormLayout(group)
+        kinds = [(a.value, label(ACQUISITION_TYPES, a)) for a in AcquisitionType]
+        self._add_box(form, "acquisition_type", self.tr("Kind"), combo(kinds))
+        methods = [(m.value, label(PAYMENT_METHODS, m)) for m in PaymentMethod]
+        self._add_box(form, "payment_method", self.tr("Payment"), combo(methods))
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        form.addRow(self.tr("Total"), self.total_label)
+        return group
+
+    def _bottom_bar(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        row.addWidget(self.summary, 1)
+        self.accept_box = QCheckBox(self.tr("Accept the warnings shown (Alt+W)"))
+        self.accept_box.setShortcut(QKeySequence("Alt+W"))
+        self.accept_box.toggled.connect(self._accept_warnings)
+        self.accept_box.hide()
+        row.addWidget(self.accept_box)
+        self.clear_button = QPushButton(self.tr("Empty form"))
+        self.clear_button.clicked.connect(self.clear_form)
+        row.addWidget(self.clear_button)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        return bar
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            ("Ctrl+S", self.save),
+            ("Ctrl+O", self.scan_from_file),
+            ("Ctrl+Shift+O", self.scan_from_camera),
+            ("Ctrl+K", self.check_focused_item),
+            ("Ctrl+Shift+A", self.add_item),
+            ("Ctrl+P", self.print_receipt),
+            ("Ctrl+Shift+P", self.save_receipt_pdf),
+            ("Ctrl+Shift+R", self.restore_offered_draft),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # -- items -----------------------------------------------------------------------------------
+
+    def _make_item_editor(self, index: int) -> ItemEditor:
+        editor = ItemEditor(index)
+        editor.edited.connect(self._item_edited)
+        editor.check_requested.connect(self.check_item)
+        editor.photo_requested.connect(self.add_photo)
+        editor.remove_requested.connect(self.remove_item)
+        return editor
+
+    def _sync_item_editors(self) -> None:
+        while len(self.items) < len(self.state.items):
+            editor = self._make_item_editor(len(self.items))
+            self.items.append(editor)
+            self.items_layout.addWidget(editor)
+        while len(self.items) > len(self.state.items):
+            editor = self.items.pop()
+            editor.setParent(None)
+            editor.deleteLater()
+        for index, (editor, item) in enumerate(zip(self.items, self.state.items, strict=True)):
+            editor.set_index(index)
+            editor.load(item)
+            editor.set_removable(len(self.items) > 1)
+        self._apply_tab_order()
+
+    def add_item(self) -> None:
+        self.state.items.append(empty_item())
+        self._sync_item_editors()
+        self.items[-1].fields["category"].editor.setFocus()
+        self._changed()
+
+    def remove_item(self, index: int) -> None:
+        if len(self.state.items) <= 1:
+            return
+        del self.state.items[index]
+        self.touched = {p for p in self.touched if not p.startswith("items[")}
+        self._sync_item_editors()
+        self.items[min(index, len(self.items) - 1)].fields["category"].editor.setFocus()
+        self._changed()
+
+    def _apply_tab_order(self) -> None:
+        """Seller, document, then per item the category first, then terms and Save."""
+        chain: list[QWidget] = [self.boxes[p].editor for p in SELLER_PATHS + DOCUMENT_PATHS]
+        for editor in self.items:
+            chain += [editor.fields[k].editor for k in editor.fields]
+            chain += [editor.check_button, editor.photo_button, editor.remove_button]
+        chain += [self.add_item_button, self.boxes["acquisition_type"].editor]
+        chain += [self.boxes["payment_method"].editor, self.accept_box, self.save_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- state <-> widgets -----------------------------------------------------------------------
+
+    def _load_state(self, state: FormState) -> None:
+        self.state = state
+        for path, box in self.boxes.items():
+            box.set_value(state.get(path))
+            box.set_source(state.from_document.get(path))
+        self._sync_item_editors()
+        self.reason_box.set_value(state.correction_reason)
+        self._show_correction()
+        self._update_total()
+        self.validate_now()
+
+    def _field_edited(self, path: str, value: str) -> None:
+        self.state.values[path] = value
+        self.state.from_document.pop(path, None)
+        self.touched.add(path)
+        self._changed()
+
+    def _item_edited(self, index: int, key: str, value: str) -> None:
+        self.state.items[index][key] = value
+        self.touched.add(f"items[{index}].{key}")
+        if key == "price":
+            self._update_total()
+        self._changed()
+
+    def _reason_edited(self, _path: str, value: str) -> None:
+        self.state.correction_reason = value
+        self._changed()
+
+    def _changed(self) -> None:
+        self.saved_bar.hide()
+        self._validate_timer.start()
+        self.write_draft()
+
+    def _update_total(self) -> None:
+        total = Decimal("0")
+        for item in self.state.items:
+            try:
+                total += parse_amount(item.get("price", "")) if item.get("price", "").strip() else 0
+            except ValueError:
+                continue
+        self.total_label.setText(format_eur(total))
+
+    # -- drafts ----------------------------------------------------------------------------------
+
+    def write_draft(self) -> None:
+        """Keep the form on disk; one write in flight at a time, the newest state always last."""
+        if self._draft_busy:
+            self._draft_dirty = True
+            return
+        self._draft_busy = True
+        drafts, generation = self.services.drafts, self.generation
+        if self.state.is_blank():
+            job = Op(self.services.lanes.files, drafts.clear, generation)
+        else:
+            job = Op(self.services.lanes.files, drafts.save, self.state.to_json(), generation)
+        job.on_success(self._draft_written).on_failure(self._draft_failed).start(self)
+
+    def _draft_written(self, _result: object) -> None:
+        self._draft_busy = False
+        if self._draft_dirty:
+            self._draft_dirty = False
+            self.write_draft()
+        else:
+            self.draft_saved.emit()
+
+    def _draft_failed(self, error: BaseException) -> None:
+        self._draft_busy = False
+        self.message.emit(self.tr("The draft could not be kept on disk: %1").replace("%1", str(error)))
+
+    def offer_drafts(self, drafts: list[Draft]) -> None:
+        self._offers = list(drafts)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        if not self._offers:
+            self.draft_bar.hide()
+            return
+        draft = self._offers[0]
+        form = FormState.from_json(draft.data)
+        name = " ".join(
+            v for v in (form.get("seller.given_names"), form.get("seller.family_name")) if v
+        ) or self.tr("no name yet")
+        when = _local_time(draft.saved_at)
+        text = self.tr("A purchase that was not saved was found (%1, %2). Restore it?")
+        self.draft_text.setText(text.replace("%1", when).replace("%2", name))
+        self.draft_bar.show()
+
+    def restore_offered_draft(self) -> None:
+        if not self._offers:
+            return
+        draft = self._offers.pop(0)
+        if not self.state.is_blank():  # what was typed meanwhile is offered in its turn, not lost
+            Op(self.services.lanes.files, self.services.drafts.keep_aside, self.state.to_json()).on_success(
+                lambda kept: self.offer_drafts([*self._offers, kept])
+            ).start(self)
+        self._load_state(FormState.from_json(draft.data))
+        self.touched = set(self.state.values) | {
+            f"items[{i}].{k}" for i, item in enumerate(self.state.items) for k in item
+        }
+        self.validate_now()
+        Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
+        self.write_draft()
+        self._show_offer()
+        self.message.emit(self.tr("The unsaved purchase was restored"))
+        self.focus_first_field()
+
+    def discard_offered_draft(self) -> None:
+        if self._offers:
+            draft = self._offers.pop(0)
+            Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
+        self._show_offer()
+
+    # -- validation ------------------------------------------------------------------------------
+
+    def _acquired_at(self) -> datetime:
+        if self.state.acquired_at:
+            return datetime.fromisoformat(self.state.acquired_at)
+        return self.services.clock()
+
+    def current_problems(self) -> list[FieldError]:
+        purchase, unreadable = build_purchase(self.state, self._acquired_at())
+        unreadable_paths = {p.path for p in unreadable}
+        checked = self.services.register.check(purchase)
+        remote = [p for p in self.remote_problems if not self._edited_since(p.path)]
+        return unreadable + [p for p in checked if p.path not in unreadable_paths] + remote
+
+    def _edited_since(self, path: str) -> bool:
+        """True when the clerk changed the field (or a field inside the part) a DOR complaint names."""
+        target = self._target_path(path)
+        return any(t in (path, target) or t.startswith(path + ".") for t in self.touched)
+
+    def _visible(self, problem: FieldError) -> bool:
+        return self.save_attempted or problem.code not in QUIET_CODES or problem.path in self.touched
+
+    def validate_now(self) -> None:
+        self._validate_timer.stop()
+        self.problems = [p for p in self.current_problems() if self._visible(p)]
+        by_path: dict[str, list[FieldError]] = {}
+        for problem in self.problems:
+            by_path.setdefault(self._target_path(problem.path), []).append(problem)
+        accepted = self.state.accepted_warnings
+        for path, box in self._all_boxes().items():
+            box.show_problems(by_path.pop(path, []), accepted)
+        items_problems = by_path.pop("items", [])
+        self.items_problem.setText("\n".join(_texts(items_problems)))
+        self.items_problem.setVisible(bool(items_problems))
+        self._show_summary(list(by_path.values()))
+
+    def _target_path(self, path: str) -> str:
+        if path == "id_document":
+            return "id_document.number"
+        if path.endswith(".photo_sha256"):
+            return path.replace(".photo_sha256", ".description")
+        return path
+
+    def _all_boxes(self) -> dict[str, FieldBox]:
+        boxes = dict(self.boxes)
+        for editor in self.items:
+            for box in editor.fields.values():
+                boxes[box.path] = box
+        boxes["correction_reason"] = self.reason_box
+        return boxes
+
+    def _warnings(self) -> list[FieldError]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def blocking_problems(self) -> list[FieldError]:
+        accepted = self.state.accepted_warnings
+        return [
+            p
+            for p in self.problems
+            if p.code != REMOTE_CODE and (p.severity == "error" or (p.code, p.path) not in accepted)
+        ]
+
+    def _show_summary(self, elsewhere: list[list[FieldError]]) -> None:
+        warnings = self._warnings()
+        self.accept_box.blockSignals(True)
+        self.accept_box.setChecked(
+            bool(warnings) and all((w.code, w.path) in self.state.accepted_warnings for w in warnings)
+        )
+        self.accept_box.blockSignals(False)
+        self.accept_box.setVisible(bool(warnings))
+        errors = [p for p in self.problems if p.severity == "error"]
+        lines = _texts([p for group in elsewhere for p in group])
+        if errors or warnings:
+            text = self.tr("Errors: %1, warnings: %2. See the marked fields.")
+            lines.insert(0, text.replace("%1", str(len(errors))).replace("%2", str(len(warnings))))
+        self.summary.setText("\n".join(lines))
+        self.summary.setProperty("severity", "error" if errors else ("warning" if warnings else ""))
+        restyle(self.summary)
+
+    def _accept_warnings(self, checked: bool) -> None:
+        pairs = {(w.code, w.path) for w in self._warnings()}
+        if checked:
+            self.state.accepted_warnings |= pairs
+        else:
+            self.state.accepted_warnings -= pairs
+        self.validate_now()
+        self.write_draft()
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        self.save_attempted = True
+        self.validate_now()
+        blocking = self.blocking_problems()
+        if self.state.correction_of and not self.state.correction_reason.strip():
+            blocking.append(FieldError("correction_reason", "required", "a reason is required"))
+            self.reason_box.show_problems([blocking[-1]])
+        if blocking:
+            self._focus_problem(blocking[0])
+            self.message.emit(self.tr("Not saved yet: fix the marked fields first"))
+            return
+        current = {(w.code, w.path) for w in self._warnings()}
+        self.state.accepted_warnings &= current
+        purchase, _ = build_purchase(self.state, self._acquired_at())
+        self._set_saving(True)
+        Op(
+            self.services.lanes.db,
+            self._commit_job,
+            purchase,
+            self.state.to_json(),
+            self.generation,
+            self.state.correction_of,
+            self.state.correction_reason.strip(),
+            self.masked_png if self.services.settings.keep_id_images else None,
+        ).on_success(self._saved).on_failure(self._save_failed).start(self)
+
+    def _commit_job(self, purchase, form_json, generation, correction_of, reason, masked) -> CommittedEntry:
+        """Database lane: stamp the draft, commit, then (only then) drop the draft."""
+        drafts = self.services.drafts
+        drafts.save(form_json, generation, committing_at=to_utc_text(purchase.acquired_at))
+        if correction_of:
+            entry = self.services.register.correct(correction_of, purchase, reason)
+        else:
+            entry = self.services.register.commit_purchase(purchase)
+        drafts.discard(generation)
+        if masked:
+            atomic_write(self.services.paths.images / "id" / f"{entry.register_number}.png", masked)
+        return entry
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.scroll.setEnabled(not saving)
+        self.save_button.setEnabled(not saving)
+        if saving:
+            self.summary.setText(self.tr("Saving..."))
+
+    def _saved(self, entry: CommittedEntry) -> None:
+        self._set_saving(False)
+        self.last_saved = entry
+        self._start_new_form()
+        text = self.tr("Saved in the register as %1.").replace("%1", entry.register_number)
+        self.saved_text.setText(text)
+        self.saved_bar.show()
+        self.message.emit(text)
+        self.committed.emit(entry)
+        if self.services.sync is not None:
+            self.services.sync.nudge()
+        self.focus_first_field()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(error, ValidationFailed):
+            self.problems = error.problems
+            self.validate_now()
+            text = self.tr("Not saved: the register refused the entry; see the marked fields")
+        elif isinstance(error, UserError):
+            text = self.tr("Not saved: %1").replace("%1", str(error))
+        else:
+            text = self.tr("Not saved because of an unexpected error (%1); the form is kept").replace(
+                "%1", type(error).__name__
+            )
+        self.summary.setText(text)
+        self.message.emit(text)
+
+    def _start_new_form(self) -> None:
+        self.generation += 1
+        self.remote_problems = []
+        self.save_attempted = False
+        self.touched = set()
+        self.masked_png = None
+        self.masked_view.hide()
+        self.scan_status.hide()
+        self._load_state(FormState(started_at=_now_text()))
+
+    def clear_form(self) -> None:
+        self._start_new_form()
+        self.write_draft()
+        self.focus_first_field()
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def start_correction(
+        self, register_number: str, state: FormState, remote: list[tuple[str, str]] | None = None
+    ) -> None:
+        """Open a register entry in the form; saving commits a correction that points at it.
+
+        ``remote`` holds the DOR's complaints (field path, message) when the entry was refused;
+        they show next to their fields until the clerk changes those fields.
+        """
+        state.correction_of = register_number
+        self.remote_problems = [FieldError(path, REMOTE_CODE, text) for path, text in remote or []]
+        self.generation += 1
+        self.save_attempted = True
+        self.touched = set()
+        self._load_state(state)
+        self.write_draft()
+        self.reason_box.editor.setFocus()
+
+    def cancel_correction(self) -> None:
+        self.clear_form()
+
+    def _show_correction(self) -> None:
+        number = self.state.correction_of
+        if number:
+            self.correction_text.setText(self.tr("Correcting %1.").replace("%1", number))
+        self.correction_bar.setVisible(bool(number))
+
+    # -- receipts --------------------------------------------------------------------------------
+
+    def print_receipt(self) -> None:
+        if self.last_saved is not None:
+            self.receipts.print(self.last_saved.register_number)
+
+    def save_receipt_pdf(self) -> None:
+        if self.last_saved is not None:
+            self.receipts.save_pdf(self.last_saved.register_number)
+
+    # -- scanning --------------------------------------------------------------------------------
+
+    def scan_from_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an image of the ID document"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)"),
+        )
+        if chosen:
+            self.scan(Path(chosen))
+
+    def scan_from_camera(self) -> None:
+        from dor_desktop.ui.scan_sources import CameraDialog, camera_available
+
+        if not camera_available():
+            self.message.emit(self.tr("No camera found"))
+            return
+        dialog = CameraDialog(self)
+        if dialog.exec() and dialog.image_bytes:
+            self.scan(dialog.image_bytes)
+
+    def scan(self, source: Path | bytes) -> None:
+        """Read an ID image on the OCR lane; the form stays usable meanwhile."""
+        self.scan_status.setText(self.tr("Reading the document..."))
+        self.scan_status.setProperty("tone", "")
+        restyle(self.scan_status)
+        self.scan_status.show()
+        settings = self.services.settings
+        today = self.services.clock().astimezone(SHOP_ZONE).date()
+        Op(
+            self.services.lanes.ocr, scan_image, source, settings.keep_id_images, settings.shop_name, today
+        ).on_success(self._scanned).on_failure(self._scan_failed).start(self)
+
+    def _scanned(self, outcome: ScanOutcome) -> None:
+        for filled in filled_fields(outcome.result):
+            box = self.boxes[filled.path]
+            box.set_value(filled.value)
+            box.set_source(filled.source)
+            self.state.values[filled.path] = filled.value
+            self.state.from_document[filled.path] = filled.source
+            self.touched.add(filled.path)
+        text, tone = scan_summary(outcome.result)
+        self._scan_message(text, tone)
+        self._show_masked(outcome.masked_png)
+        self._changed()
+        self.validate_now()
+        self.boxes["seller.address.street"].editor.setFocus()
+
+    def _scan_failed(self, error: BaseException) -> None:
+        code = getattr(error, "reason_code", "")
+        self._scan_message(scan_error_text(code), "attention")
+
+    def _scan_message(self, text: str, tone: str) -> None:
+        self.scan_status.setText(text)
+        self.scan_status.setProperty("tone", tone)
+        restyle(self.scan_status)
+        self.scan_status.show()
+
+    def _show_masked(self, png: bytes | None) -> None:
+        """Only ever the masked copy: the unmasked image is never put on screen or disk."""
+        self.masked_png = png
+        if not png:
+            self.masked_view.hide()
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(png)
+        self.masked_view.setPixmap(
+            pixmap.scaledToWidth(MASKED_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        )
+        self.masked_view.show()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.scan(path)
+
+    # -- serial check and photos -----------------------------------------------------------------
+
+    def check_focused_item(self) -> None:
+        focus = self.focusWidget()
+        for editor in self.items:
+            if focus is not None and editor.isAncestorOf(focus):
+                self.check_item(editor.index)
+                return
+        for editor in self.items:
+            if editor.identifier():
+                self.check_item(editor.index)
+                return
+
+    def check_item(self, index: int) -> None:
+        editor = self.items[index]
+        serial = editor.identifier()
+        if not serial:
+            editor.show_check_result(self.tr("Type the IMEI, serial or frame number first"), "unknown")
+            return
+        service = self.services.sync.service if self.services.sync is not None else None
+        if service is None:
+            editor.show_check_result(self.tr("Could not check: not connected to the DOR"), "unknown")
+            return
+        category = editor.category()
+        editor.show_check_result(self.tr("Checking..."), "unknown")
+        Op(
+            self.services.lanes.network, service.check_serial, serial, category.value if category else None
+        ).on_success(lambda result: self._checked(editor, serial, result)).on_failure(
+            lambda _e: editor.show_check_result(self.tr("Could not check: offline"), "unknown")
+        ).start(editor)
+
+    def _checked(self, editor: ItemEditor, serial: str, result: CheckResult) -> None:
+        if editor.identifier() != serial:
+            return  # the number changed meanwhile; this answer is about another number
+        if result.outcome == CheckOutcome.KNOWN_STOLEN:
+            editor.show_check_result(
+                self.tr("Known as stolen. Do not buy; keep the conversation calm."), "attention"
+            )
+        elif result.outcome == CheckOutcome.NOT_KNOWN:
+            editor.show_check_result(self.tr("Not known as stolen"), "ok")
+        else:
+            editor.show_check_result(self.tr("Could not check: offline"), "unknown")
+            editor.check_result.setToolTip(result.reason)
+
+    def add_photo(self, index: int) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a photo of the item"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
+        )
+        if chosen:
+            self.attach_photo(index, Path(chosen))
+
+    def attach_photo(self, index: int, path: Path) -> None:
+        Op(self.services.lanes.files, store_photo, self.services.paths.images, path).on_success(
+            lambda digest: self._photo_stored(index, digest)
+        ).on_failure(
+            lambda e: self.message.emit(self.tr("The photo could not be read: %1").replace("%1", str(e)))
+        ).start(self)
+
+    def _photo_stored(self, index: int, digest: str) -> None:
+        if index >= len(self.state.items):
+            return
+        photos = self.state.items[index].setdefault("photo_sha256", [])
+        if digest not in photos:
+            photos.append(digest)
+        self.items[index].set_photo_count(len(photos))
+        self._changed()
+
+    # -- focus -----------------------------------------------------------------------------------
+
+    def focus_first_field(self) -> None:
+        self.boxes["seller.family_name"].editor.setFocus()
+
+    def _focus_problem(self, problem: FieldError) -> None:
+        box = self._all_boxes().get(self._target_path(problem.path))
+        if box is not None:
+            box.editor.setFocus()
+            self.scroll.ensureWidgetVisible(box)
+
+
+def _texts(problems: list[FieldError]) -> list[str]:
+    from dor_desktop.ui.vocabulary import problem_text
+
+    return [problem_text(p) for p in problems]
+
+
+def _dropped_file(event) -> Path | None:
+    from dor_desktop.ui.id_scan import is_scan_file
+
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and is_scan_file(Path(url.toLocalFile())):
+            return Path(url.toLocalFile())
+    return None
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _local_time(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    local = moment.astimezone(SHOP_ZONE)
+    if local.date() == date.today():
+        return local.strftime("%H:%M")
+    return local.strftime("%d-%m-%Y %H:%M")

@@ -1,0 +1,105 @@
+"""The sales register (verkoopregister) as the window uses it: record a sale, or say why not.
+
+The storage layer has the ``sale`` table but no function to fill it yet; this module is plain
+Python (no Qt) so it can move to ``dor_desktop.storage`` unchanged. A sale is refused while the
+hold period runs, while any hit on the entry (or an earlier version of it) holds the goods for the
+police, and on entries that were voided or replaced by a correction (sell from the newest one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dor_desktop.domain.clock import to_utc_text, utc_now
+from dor_desktop.domain.enums import EntryKind
+from dor_desktop.domain.money import to_wire
+from dor_desktop.errors import UserError
+from dor_desktop.storage.db import Database
+from dor_desktop.storage.models import RegisterEntry, Sale
+from dor_desktop.storage.register import find_entry, on_police_hold, payload_of
+
+
+class SaleBlocked(UserError):
+    """A sale that may not be recorded; ``code`` says why, for a translated message."""
+
+    def __init__(self, code: str, message: str, until: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.until = until
+
+
+@dataclass(frozen=True)
+class RecordedSale:
+    sale_id: int
+    register_number: str
+    item_line: int
+
+
+def _versions(session: Session, entry: RegisterEntry) -> list[RegisterEntry]:
+    """The entry and every earlier version it corrects (a hit on the original still counts)."""
+    chain = [entry]
+    while chain[-1].refers_to is not None:
+        chain.append(chain[-1].refers_to)
+    return chain
+
+
+def sale_blocker(session: Session, entry: RegisterEntry, item_line: int, today: date) -> SaleBlocked | None:
+    """Why ``item_line`` of ``entry`` cannot be sold today, or None when it can."""
+    if entry.kind == EntryKind.VOID:
+        return SaleBlocked("void_entry", f"{entry.register_number} is a void")
+    newer = session.scalar(select(RegisterEntry).where(RegisterEntry.refers_to_id == entry.id).limit(1))
+    if newer is not None:
+        return SaleBlocked(
+            "superseded",
+            f"{entry.register_number} was replaced by {newer.register_number}",
+            newer.register_number,
+        )
+    lines = {item.get("line") for item in payload_of(entry).get("items", [])}
+    if item_line not in lines:
+        return SaleBlocked("no_such_item", f"{entry.register_number} has no item {item_line}")
+    if any(on_police_hold(session, version.id) for version in _versions(session, entry)):
+        return SaleBlocked("police_hold", f"{entry.register_number} is on police hold")
+    if today < date.fromisoformat(entry.hold_until):
+        return SaleBlocked("hold_period", f"the hold period runs until {entry.hold_until}", entry.hold_until)
+    sold = session.scalar(
+        select(func.count()).select_from(Sale).where(Sale.entry_id == entry.id, Sale.item_line == item_line)
+    )
+    if sold:
+        return SaleBlocked("already_sold", f"item {item_line} of {entry.register_number} was already sold")
+    return None
+
+
+def record_sale(
+    db: Database,
+    reference: str,
+    item_line: int,
+    buyer_name: str,
+    price: Decimal,
+    today: date,
+    now: datetime | None = None,
+) -> RecordedSale:
+    """Record the sale of one item line; raises :class:`SaleBlocked` and stores nothing if refused."""
+    if price <= 0:
+        raise SaleBlocked("invalid_price", "the sale price must be more than zero")
+    moment = to_utc_text(now or utc_now())
+    with db.write() as session:
+        entry = find_entry(session, reference)
+        blocker = sale_blocker(session, entry, item_line, today)
+        if blocker is not None:
+            raise blocker
+        sale = Sale(
+            entry_id=entry.id,
+            item_line=item_line,
+            sold_at=moment,
+            buyer_name=buyer_name.strip()[:250],
+            price=to_wire(price),
+            recorded_at=moment,
+        )
+        session.add(sale)
+        session.flush()
+        return RecordedSale(sale.id, entry.register_number, item_line)

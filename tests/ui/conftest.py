@@ -1,0 +1,153 @@
+"""Fixtures for the window's tests: offscreen Qt, a private data folder, the real sandbox.
+
+QT_QPA_PLATFORM is set before anything creates a QApplication, so the tests run without a
+display. Every test gets its own DOR_DESKTOP_HOME (the root ``home`` fixture); windows are shut
+down at the end of the test, which also stops the sync thread and the sandbox server.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit  # noqa: E402
+
+from dor_desktop.app.context import AppContext, open_app  # noqa: E402
+from dor_desktop.app.paths import Paths  # noqa: E402
+from dor_desktop.ui import i18n  # noqa: E402
+from dor_desktop.ui.fields import FieldBox  # noqa: E402
+from dor_desktop.ui.main_window import MainWindow, build_services  # noqa: E402
+from dor_desktop.ui.sync_worker import open_sync_service  # noqa: E402
+from dor_desktop.ui.theme import apply_theme  # noqa: E402
+
+#: A phone whose IMEI passes the Luhn check and is not in the sandbox's stolen list.
+CLEAN_IMEI = "490154203237518"
+
+
+def write_settings(home: Path, **values) -> None:
+    data = {"first_run_done": True, "shop_name": "Testwinkel", "shop_id": "TEST-0001", **values}
+    (home / "settings.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def context_factory(home: Path) -> Iterator[Callable[..., AppContext]]:
+    """Open the test's data folder (settings first), closing every context afterwards."""
+    opened: list[AppContext] = []
+
+    def make(**settings) -> AppContext:
+        if not (home / "settings.json").exists() or settings:
+            write_settings(home, **settings)
+        context = open_app(Paths(home))
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def window_factory(qtbot, context_factory) -> Iterator[Callable[..., MainWindow]]:
+    """Build, show and start a main window; ``sync=True`` connects it to the real sandbox."""
+    windows: list[MainWindow] = []
+
+    def make(sync: bool = False, context: AppContext | None = None, language: str = "nl", **settings):
+        app = QApplication.instance()
+        apply_theme(app)
+        context = context or context_factory(language=language, **settings)
+        i18n.install(context.settings.language)
+        services = build_services(context, open_sync_service if sync else None)
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        window.start()
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+def type_into(box: FieldBox, text: str) -> None:
+    """Type as the clerk does (real key events), replacing what the field held."""
+    editor = box.editor
+    if isinstance(editor, QComboBox):
+        index = editor.findData(text)
+        assert index >= 0, f"{text!r} is not a choice of {box.path}"
+        editor.setCurrentIndex(index)
+        editor.activated.emit(index)
+        return
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    QTest.keyClicks(editor, text)
+
+
+def fill_seller(form, document: bool = True) -> None:
+    values = {
+        "seller.family_name": "Jansen",
+        "seller.given_names": "Pieter",
+        "seller.address.street": "Dorpsstraat",
+        "seller.address.house_number": "12a",
+        "seller.address.postcode": "3511 AB",
+        "seller.address.city": "Utrecht",
+    }
+    if document:
+        values |= {
+            "id_document.type": "passport",
+            "id_document.number": "NX12AB3C4",
+            "id_document.issuing_country": "NLD",
+            "id_document.expiry_date": "01-01-2099",
+        }
+    for path, value in values.items():
+        type_into(form.boxes[path], value)
+
+
+def fill_item(form, index: int, **values: str) -> None:
+    editor = form.items[index]
+    for key, value in values.items():
+        type_into(editor.fields[key], value)
+
+
+def make_imei(number: int) -> str:
+    """A valid 15-digit IMEI (Luhn check digit) built from ``number``."""
+    body = f"35{number:012d}"
+    total = 0
+    for position, char in enumerate(reversed(body)):
+        value = int(char)
+        if position % 2 == 0:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return body + str((10 - total % 10) % 10)
+
+
+def commit_phone(context: AppContext, family_name: str, imei: str, acquired=None):
+    """Commit a valid phone purchase straight through the register (no window involved)."""
+    import copy
+    from datetime import UTC, datetime
+
+    from dor_desktop.domain.registration import purchase_from_json
+    from tests.conftest import VALID_PURCHASE
+
+    data = copy.deepcopy(VALID_PURCHASE)
+    data["seller"]["family_name"] = family_name
+    data["items"][0]["imei"] = imei
+    moment = acquired or datetime.now(UTC)
+    data["acquired_at"] = moment.isoformat()
+    purchase, problems = purchase_from_json(data, datetime.now(UTC))
+    assert not problems, problems
+    return context.register.commit_purchase(purchase)

@@ -1,0 +1,140 @@
+"""ID scanning into the form: file, drop, watched scanner folder; failed and doubtful reads; masking."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from dor_desktop.domain.enums import IdDocumentType
+from dor_desktop.idscan import synthetic
+from dor_desktop.idscan.result import ScanField, ScanResult
+from dor_desktop.ui.id_scan import MESSAGES, ScanOutcome, filled_fields, message
+from tests.ui.conftest import CLEAN_IMEI, fill_item, type_into
+
+
+def write_id(folder, name="id.jpg"):
+    spec = synthetic.random_spec(random.Random(7), "TD3", today=date.today())
+    path = folder / name
+    path.write_bytes(synthetic.make_scan(spec, synthetic.Distortion(dpi=300), seed=1))
+    return spec, path
+
+
+def test_a_file_dropped_on_the_form_is_scanned(window_factory, qtbot, tmp_path):
+    form = window_factory().form
+    spec, path = write_id(tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    form.dropEvent(drop)
+    qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
+    assert form.boxes["seller.given_names"].value() == spec.given_names.title()
+    assert form.boxes["id_document.type"].value() == "passport"
+    assert form.scan_status.property("tone") == "ok"
+
+
+def test_a_new_file_in_the_watched_scan_folder_is_scanned(window_factory, qtbot, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "old.jpg").write_bytes(b"there before the window opened: not scanned")
+    window = window_factory(scan_folder=str(folder))
+    qtbot.waitUntil(lambda: window.scan_folder._watcher.directories() != [], timeout=5000)
+    spec, _path = write_id(folder, "scan-0001.jpg")
+    form = window.form
+    qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
+    assert form.boxes["seller.family_name"].value() == spec.family_name.title()
+    assert form.scan_status.property("tone") == "ok"  # the old file was never tried
+
+
+def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtbot, tmp_path):
+    form = window_factory().form
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (800, 500), "white").save(blank)
+    type_into(form.boxes["seller.family_name"], "Handmatig")
+    form.scan(blank)
+    qtbot.waitUntil(lambda: form.scan_status.property("tone") == "attention", timeout=30_000)
+    assert form.scan_status.text() == message("no_mrz")
+    assert form.boxes["seller.family_name"].value() == "Handmatig"
+    assert form.boxes["seller.family_name"].editor.isEnabled()
+
+
+def _result(number_ok: bool) -> ScanResult:
+    def field(value: str, covered: bool = False, ok: bool | None = None) -> ScanField:
+        return ScanField(value, covered, ok if covered else None)
+
+    return ScanResult(
+        mrz_format="TD1",
+        document_code="I",
+        document_type=IdDocumentType.ID_CARD,
+        issuing_country=field("NLD"),
+        document_number=field("SPECI2O21", True, number_ok),
+        family_name=field("DE BRUIJN"),
+        given_names=field("WILLEKE LISELOTTE"),
+        date_of_birth=field("1965-03-10", True, True),
+        sex=field("F"),
+        nationality=field("NLD"),
+        expiry_date=field("2031-08-02", True, True),
+        expires_on=date(2031, 8, 2),
+        expired=False,
+        composite_check_ok=number_ok,
+        problems=() if number_ok else ("document number: check digit failed",),
+    )
+
+
+def test_a_doubtful_read_marks_the_field_and_names_the_part(window_factory):
+    form = window_factory().form
+    form._scanned(ScanOutcome(_result(number_ok=False), None))
+    number = form.boxes["id_document.number"]
+    assert number.value() == "SPECI2O21" and number.editor.property("source") == "doubtful"
+    assert form.boxes["seller.family_name"].editor.property("source") == "document"
+    assert message("document_number") in form.scan_status.text()
+    type_into(number, "SPECI2021")  # the clerk corrects it from the document
+    assert number.editor.property("source") == "" and number.marker.isHidden()
+    assert "id_document.number" not in form.state.from_document
+
+
+def test_scan_fields_are_only_the_bsn_free_ones():
+    paths = {f.path for f in filled_fields(_result(number_ok=True))}
+    assert paths == {
+        "seller.family_name",
+        "seller.given_names",
+        "seller.date_of_birth",
+        "id_document.number",
+        "id_document.issuing_country",
+        "id_document.expiry_date",
+        "id_document.type",
+    }
+    assert set(MESSAGES) >= {"no_mrz", "unreadable", "bad_image"}
+
+
+def test_only_the_masked_copy_is_shown_and_kept(window_factory, qtbot, tmp_path):
+    window = window_factory(keep_id_images=True)
+    form = window.form
+    _spec, path = write_id(tmp_path)
+    form.scan(path)
+    qtbot.waitUntil(lambda: not form.masked_view.isHidden(), timeout=60_000)
+    for key, value in {
+        "seller.address.street": "Dorpsstraat",
+        "seller.address.house_number": "1",
+        "seller.address.postcode": "3511 AB",
+        "seller.address.city": "Utrecht",
+    }.items():
+        type_into(form.boxes[key], value)
+    fill_item(form, 0, category="phone", imei=CLEAN_IMEI, description="zwart", price="80")
+    with qtbot.waitSignal(form.committed, timeout=10_000) as saved:
+        form.save()
+    kept = window.services.paths.images / "id" / f"{saved.args[0].register_number}.png"
+    qtbot.waitUntil(kept.exists, timeout=5000)
+    original, masked = Image.open(path).convert("L"), Image.open(kept).convert("L")
+    assert masked.size == original.size and masked.tobytes() != original.tobytes()
+    files = [p for p in window.services.paths.home.rglob("*") if p.is_file() and p.suffix in (".jpg", ".png")]
+    assert files == [kept]  # the unmasked image was never written into the data folder
