@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError
 
 from dor_desktop import __version__
-from dor_desktop.app import register_commands
+from dor_desktop.app import alert_commands, register_commands
 from dor_desktop.app.log_setup import setup_logging
 from dor_desktop.app.paths import Paths
 from dor_desktop.errors import UserError
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dor-desktop {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     register_commands.add_parser(commands)
+    alert_commands.add_parser(commands)
     for module in _optional_command_modules():
         module.add_parser(commands)
     return parser

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
-from dor_desktop.ui.alert_store import AlertView, acknowledge, open_alerts
+from dor_desktop.storage.alerts import AlertView, acknowledge, open_alerts
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import restyle
 from dor_desktop.ui.services import Services

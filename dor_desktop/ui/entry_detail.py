@@ -34,8 +34,8 @@ from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
 from dor_desktop.storage.queries import EntryDetail, entry_detail
 from dor_desktop.storage.register import find_entry
+from dor_desktop.storage.sales import SaleBlocked, record_sale, sale_blocker
 from dor_desktop.ui.background import Op
-from dor_desktop.ui.sales import SaleBlocked, record_sale, sale_blocker
 from dor_desktop.ui.services import Services
 from dor_desktop.ui.vocabulary import (
     CATEGORIES,

@@ -4,7 +4,7 @@ from dor_desktop.storage import migrate
 
 
 def test_head_constant_matches_the_migrations_folder():
-    assert migrate.HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == migrate.HEAD_REVISION
 
 
 def test_a_migrated_file_reports_head_without_alembic(tmp_path):

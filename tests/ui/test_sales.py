@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from dor_desktop.storage.models import Alert, Sale
-from dor_desktop.ui.sales import SaleBlocked, record_sale
+from dor_desktop.storage.sales import SaleBlocked, record_sale
 from tests.ui.conftest import commit_phone, make_imei
 
 BOUGHT = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

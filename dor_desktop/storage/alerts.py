@@ -1,9 +1,9 @@
-"""Hits (stolen-goods matches) as the alert panel shows them, and the clerk's acknowledgement.
+"""Hits (stolen-goods matches): the open ones, the clerk's acknowledgement, the police release.
 
-Plain Python on purpose (no Qt): the sync layer stores alerts in the same transaction as the
-server's answer; this module only reads them for the panel and stamps ``acknowledged_at`` when the
-clerk has read the instructions. An alert stays listed until the police release the goods; it
-stays in the status-bar badge, also across restarts, until it is acknowledged.
+The sync layer stores alerts in the same transaction as the server's answer; this module reads
+them for the alert panel, stamps ``acknowledged_at`` when the clerk has read the instructions (the
+status-bar badge counts the others, also across restarts), and ``released_at`` when the police
+release the goods: until then the alert stays listed and the goods cannot be sold or voided.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from dor_desktop.domain.clock import to_utc_text, utc_now
+from dor_desktop.errors import UserError
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import Alert, RegisterEntry
 
@@ -83,3 +84,23 @@ def acknowledge(db: Database, alert_id: int, now: datetime | None = None) -> Non
         alert = session.get(Alert, alert_id)
         if alert is not None and alert.acknowledged_at is None:
             alert.acknowledged_at = to_utc_text(now or utc_now())
+
+
+class AlertNotFound(UserError):
+    pass
+
+
+def release(db: Database, alert_id: int, note: str, now: datetime | None = None) -> None:
+    """The police released the goods: the hold ends, the alert stays on record with the note."""
+    if not note.strip():
+        raise UserError("say who released the goods and how (e.g. the police report number)")
+    with db.write() as session:
+        alert = session.get(Alert, alert_id)
+        if alert is None:
+            raise AlertNotFound(f"no alert {alert_id}")
+        if alert.released_at is not None:
+            raise UserError(f"alert {alert_id} was already released on {alert.released_at[:10]}")
+        moment = to_utc_text(now or utc_now())
+        alert.released_at = moment
+        alert.release_note = note.strip()
+        alert.acknowledged_at = alert.acknowledged_at or moment

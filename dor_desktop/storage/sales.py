@@ -1,13 +1,14 @@
-"""The sales register (verkoopregister) as the window uses it: record a sale, or say why not.
+"""The sales register (verkoopregister): record a sale, or say why not.
 
-The storage layer has the ``sale`` table but no function to fill it yet; this module is plain
-Python (no Qt) so it can move to ``dor_desktop.storage`` unchanged. A sale is refused while the
-hold period runs, while any hit on the entry (or an earlier version of it) holds the goods for the
-police, and on entries that were voided or replaced by a correction (sell from the newest one).
+A sale is refused while the hold period runs, while any hit on the entry (or an earlier version of
+it) holds the goods for the police, and on entries that were voided or replaced by a correction
+(sell from the newest one). A recorded sale is also queued for the DOR as a ``sold`` event on the
+registration, in the same transaction.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,8 +20,9 @@ from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.money import to_wire
 from dor_desktop.errors import UserError
+from dor_desktop.storage.chain import canonical_json
 from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import RegisterEntry, Sale
+from dor_desktop.storage.models import OutboxMessage, RegisterEntry, Sale
 from dor_desktop.storage.register import find_entry, on_police_hold, payload_of
 
 
@@ -102,4 +104,21 @@ def record_sale(
         )
         session.add(sale)
         session.flush()
+        event = {
+            "type": "sold",
+            "occurred_at": moment,
+            "item_line": item_line,
+            "price": {"value": to_wire(price), "currency": "EUR"},
+        }
+        session.add(
+            OutboxMessage(
+                entry_id=entry.id,
+                kind="event",
+                idempotency_key=str(uuid.uuid4()),
+                payload=canonical_json({"target": entry.client_reference, "event": event}),
+                state="pending",
+                attempts=0,
+                created_at=moment,
+            )
+        )
         return RecordedSale(sale.id, entry.register_number, item_line)

@@ -1,0 +1,88 @@
+"""Sales and the police release: what may be sold when, and what reaches the DOR queue."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from dor_desktop.domain.clock import to_utc_text
+from dor_desktop.errors import UserError
+from dor_desktop.storage import alerts
+from dor_desktop.storage.models import Alert, OutboxMessage
+from dor_desktop.storage.sales import SaleBlocked, record_sale
+from tests.storage.conftest import NOW
+
+AFTER_HOLD = NOW.date() + timedelta(days=30)
+
+
+def add_alert(db, entry_id: int) -> int:
+    with db.write() as session:
+        alert = Alert(
+            entry_id=entry_id,
+            item_line=1,
+            hit_id="H-1",
+            match_type="exact",
+            matched_field="imei",
+            matched_value="358410209477958",
+            origin="submission",
+            received_at="2026-11-23T10:00:00Z",
+        )
+        session.add(alert)
+        session.flush()
+        return alert.id
+
+
+def test_a_sale_is_queued_for_the_dor_as_a_sold_event(db, register, purchase):
+    entry = register.commit_purchase(purchase())
+    record_sale(db, entry.register_number, 1, "K. Koper", Decimal("125.00"), AFTER_HOLD)
+
+    with db.read() as session:
+        events = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "event")).all()
+    assert len(events) == 1
+    message = json.loads(events[0].payload)
+    assert message["target"] == entry.client_reference
+    assert message["event"]["type"] == "sold"
+    assert message["event"]["item_line"] == 1
+    assert message["event"]["price"] == {"value": "125.00", "currency": "EUR"}
+    assert events[0].state == "pending"
+
+
+def test_no_sale_during_the_hold_period_and_nothing_queued(db, register, purchase):
+    entry = register.commit_purchase(purchase())
+    with pytest.raises(SaleBlocked) as refused:
+        record_sale(db, entry.register_number, 1, "", Decimal("10.00"), NOW.date())
+    assert refused.value.code == "hold_period"
+    with db.read() as session:
+        assert session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "event")).all() == []
+
+
+def test_police_hold_blocks_sale_and_void_until_released(db, register, purchase):
+    entry = register.commit_purchase(purchase())
+    alert_id = add_alert(db, entry.entry_id)
+    with pytest.raises(SaleBlocked, match="police hold"):
+        record_sale(db, entry.register_number, 1, "", Decimal("10.00"), AFTER_HOLD)
+    with pytest.raises(UserError, match="police hold"):
+        register.void(entry.register_number, "mistake")
+
+    with pytest.raises(UserError, match="who released"):
+        alerts.release(db, alert_id, "  ")
+    alerts.release(db, alert_id, "PV 2026-123, agent 4411")
+
+    assert alerts.open_alerts(db) == []
+    record_sale(db, entry.register_number, 1, "", Decimal("10.00"), AFTER_HOLD)
+    with pytest.raises(UserError, match="already released"):
+        alerts.release(db, alert_id, "again")
+
+
+def test_acknowledging_keeps_the_alert_open_until_release(db, register, purchase):
+    entry = register.commit_purchase(purchase())
+    alert_id = add_alert(db, entry.entry_id)
+    alerts.acknowledge(db, alert_id, now=NOW)
+
+    [view] = alerts.open_alerts(db)
+    assert view.acknowledged
+    assert view.acknowledged_at == to_utc_text(NOW)
