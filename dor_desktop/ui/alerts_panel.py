@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
-from dor_desktop.storage.alerts import AlertView, acknowledge, open_alerts
+from dor_desktop.storage.alerts import AlertView, acknowledge, open_alerts, release
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import restyle
 from dor_desktop.ui.services import Services
@@ -74,11 +75,15 @@ class AlertPanel(QDockWidget):
         self.read_button.clicked.connect(self.acknowledge_current)
         self.entry_button = QPushButton(self.tr("Show entry"))
         self.entry_button.clicked.connect(self._open_current)
+        self.release_button = QPushButton(self.tr("Released by the police..."))
+        self.release_button.setObjectName("releaseButton")
+        self.release_button.clicked.connect(self.release_current)
         self.empty = QLabel(self.tr("No open notices."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_button)
         buttons.addWidget(self.entry_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.release_button)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.empty)
@@ -115,6 +120,7 @@ class AlertPanel(QDockWidget):
         self.text.setVisible(has)
         self.read_button.setVisible(has)
         self.entry_button.setVisible(has)
+        self.release_button.setVisible(has)
         self._show_current(self.list.currentRow())
 
     def _current(self) -> AlertView | None:
@@ -166,6 +172,25 @@ class AlertPanel(QDockWidget):
         if alert is None or alert.acknowledged:
             return
         Op(self.services.lanes.db, acknowledge, self.services.db, alert.alert_id).on_success(
+            lambda _r: (self.reload(), self.changed.emit())
+        ).start(self)
+
+    def release_current(self, note: str | None = None) -> None:
+        """The police released the goods: ask who and how (kept with the alert), then end the hold."""
+        alert = self._current()
+        if alert is None:
+            return
+        if note is None:
+            note, accepted = QInputDialog.getText(
+                self,
+                self.tr("Released by the police"),
+                self.tr("Who released the goods, and how (e.g. police report number)?"),
+            )
+            if not accepted:
+                return
+        if not note.strip():
+            return
+        Op(self.services.lanes.db, release, self.services.db, alert.alert_id, note).on_success(
             lambda _r: (self.reload(), self.changed.emit())
         ).start(self)
 

@@ -27,6 +27,18 @@
             <translation>Mark as read</translation>
         </message>
         <message>
+            <source>Released by the police...</source>
+            <translation>Released by the police...</translation>
+        </message>
+        <message>
+            <source>Released by the police</source>
+            <translation>Released by the police</translation>
+        </message>
+        <message>
+            <source>Who released the goods, and how (e.g. police report number)?</source>
+            <translation>Who released the goods, and how (e.g. police report number)?</translation>
+        </message>
+        <message>
             <source>Show entry</source>
             <translation>Show entry</translation>
         </message>

@@ -27,6 +27,18 @@
             <translation>Markeren als gelezen</translation>
         </message>
         <message>
+            <source>Released by the police...</source>
+            <translation>Vrijgegeven door de politie...</translation>
+        </message>
+        <message>
+            <source>Released by the police</source>
+            <translation>Vrijgegeven door de politie</translation>
+        </message>
+        <message>
+            <source>Who released the goods, and how (e.g. police report number)?</source>
+            <translation>Wie heeft de goederen vrijgegeven, en hoe (bijv. nummer proces-verbaal)?</translation>
+        </message>
+        <message>
             <source>Show entry</source>
             <translation>Registratie tonen</translation>
         </message>

@@ -147,6 +147,16 @@ def test_scan_buy_phone_and_gold_sync_hit_and_late_hit(window_factory, qtbot, tm
     with window.services.db.read() as session:
         assert session.scalar(select(Alert).where(Alert.acknowledged_at.is_(None))) is None
 
+    # 7. The police release one item: it leaves the panel and the hold ends; the note is kept.
+    panel.list.setCurrentRow(0)
+    released = panel.alerts[0]
+    panel.release_current("PV 2026-42, agent 4411")
+    qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
+    assert released.alert_id not in [a.alert_id for a in panel.alerts]
+    with window.services.db.read() as session:
+        row = session.get(Alert, released.alert_id)
+        assert row.released_at is not None and row.release_note == "PV 2026-42, agent 4411"
+
 
 @pytest.mark.slow
 def test_a_late_hit_received_while_closed_is_shown_at_the_next_start(window_factory, qtbot, context_factory):
