@@ -21,6 +21,18 @@ settings.register_profile("fast", max_examples=60, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
+# Widgets are tested offscreen; a real screen is only used for screenshots (Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_full_qt_application(qapp):
+    """Qt allows one application object per process. The ID scanner creates a bare
+    QCoreApplication when it reads a PDF and none exists; creating pytest-qt's QApplication first
+    lets the scanner reuse it and the window tests, run later in the same process, still get a
+    QApplication."""
+    return qapp
+
 #: A purchase in the contract's Registration shape, without the client-filled fields. Valid under
 #: every shipped rule pack: a phone with a correct IMEI, bought by bank transfer from a seller with
 #: an unexpired passport (document number, never a BSN).
