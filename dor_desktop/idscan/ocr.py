@@ -1,0 +1,123 @@
+"""In-process OCR of an MRZ crop with our OCR-B model (resources/tessdata/mrz.traineddata).
+
+Why tesserocr and not pytesseract: one in-process call per crop instead of launching tesseract
+5-7 times, and no temporary image file (which would hold the BSN). The model is loaded once,
+lazily, and guarded by a lock because a tesseract handle is not thread-safe. Call ``warm_up()``
+from a worker thread at start-up so the first scan at the counter is as fast as the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+from importlib.resources import as_file, files
+from typing import Any
+
+from PIL import Image
+
+MODEL_NAME = "mrz"
+
+_lock = threading.Lock()
+_api: Any = None
+_resources = contextlib.ExitStack()
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One recognised line, the confidence (0-100) of each of its characters, and its box."""
+
+    text: str
+    confidences: tuple[float, ...]
+    box: tuple[int, int, int, int]  # left, top, right, bottom in the recognised image
+
+
+def tessdata_dir_context() -> contextlib.AbstractContextManager:
+    """The packaged tessdata folder as a real directory (tesseract needs a path)."""
+    return as_file(files("dor_desktop.resources") / "tessdata")
+
+
+def _load() -> Any:
+    import tesserocr
+
+    tessdata = _resources.enter_context(tessdata_dir_context())
+    api = tesserocr.PyTessBaseAPI(
+        path=str(tessdata), lang=MODEL_NAME, psm=tesserocr.PSM.SINGLE_BLOCK, oem=tesserocr.OEM.LSTM_ONLY
+    )
+    api.SetVariable("user_defined_dpi", "300")
+    return api
+
+
+def warm_up() -> None:
+    """Import the heavy libraries and load the model now (call it off the GUI thread)."""
+    global _api
+    with _lock:
+        if _api is None:
+            _api = _load()
+    import passporteye.mrz.image  # noqa: F401  (skimage, scipy: seconds on a cold start)
+
+
+def recognise_lines(image: Image.Image) -> list[OcrLine]:
+    """The text lines tesseract reads in ``image`` (a straightened MRZ crop), with confidences."""
+    import tesserocr
+
+    global _api
+    with _lock:
+        if _api is None:
+            _api = _load()
+        _api.SetImage(image)
+        _api.Recognize()
+        lines = _read_lines(_api, tesserocr)
+        _api.Clear()
+    return [line for line in lines if line.text]
+
+
+def _read_lines(api: Any, tesserocr: Any) -> list[OcrLine]:
+    """Walk the result symbol by symbol: the text per line, each character's confidence, its box."""
+    lines: list[OcrLine] = []
+    symbol_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.TEXTLINE
+    chars: list[str] = []
+    confidences: list[float] = []
+    box = (0, 0, 0, 0)
+    for symbol in tesserocr.iterate_level(api.GetIterator(), symbol_level):
+        if symbol.IsAtBeginningOf(line_level):
+            if chars:
+                lines.append(OcrLine("".join(chars), tuple(confidences), box))
+            chars, confidences = [], []
+            box = symbol.BoundingBox(line_level) or (0, 0, 0, 0)
+        char = (symbol.GetUTF8Text(symbol_level) or "").strip()
+        if char:
+            chars.append(char)
+            confidences.append(symbol.Confidence(symbol_level))
+    if chars:
+        lines.append(OcrLine("".join(chars), tuple(confidences), box))
+    return lines
+
+
+def recognise_words(image: Image.Image) -> list[tuple[str, tuple[int, int, int, int]]]:
+    """Scattered words of a whole page with their boxes (left, top, right, bottom).
+
+    Used by the masked copy to find printed BSNs; sparse-text mode because ID pages are not
+    paragraphs.
+    """
+    import tesserocr
+
+    global _api
+    with _lock:
+        if _api is None:
+            _api = _load()
+        _api.SetPageSegMode(tesserocr.PSM.SPARSE_TEXT)
+        try:
+            _api.SetImage(image)
+            _api.Recognize()
+            words = []
+            level = tesserocr.RIL.WORD
+            for word in tesserocr.iterate_level(_api.GetIterator(), level):
+                text = (word.GetUTF8Text(level) or "").strip()
+                box = word.BoundingBox(level)
+                if text and box:
+                    words.append((text, box))
+        finally:
+            _api.Clear()
+            _api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    return words

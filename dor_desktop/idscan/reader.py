@@ -1,0 +1,138 @@
+"""The scanner's entry point: image in, BSN-free ScanResult out.
+
+Flow: load safely -> find candidate MRZ bands -> straighten each (upright, then upside down) ->
+one in-process OCR call -> parse and validate. The first candidate that parses without a problem
+wins; otherwise the one with the fewest problems is returned so the clerk sees what to check.
+Raw MRZ text exists only inside ``_read_band`` and is never logged or returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+
+from dor_desktop.idscan import errors
+from dor_desktop.idscan.errors import ScanError
+from dor_desktop.idscan.image_loading import load_image
+from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, looks_blank, straighten
+from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
+from dor_desktop.idscan.ocr import OcrLine, recognise_lines
+from dor_desktop.idscan.result import ScanResult
+
+#: Below this OCR confidence (0-100) on a character no check digit protects, the clerk is asked to
+#: check the fields: for names and codes the model's confidence is the only guard against a
+#: plausible misread.
+CONFIDENCE_FLOOR = 92.0
+MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
+LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
+
+
+@dataclass(frozen=True)
+class LocatedScan:
+    """A result plus where its MRZ sits in the image (what the masked copy needs)."""
+
+    result: ScanResult
+    box: MrzBox  # the MRZ text's extent; its direction runs along the text, upright
+    line_count: int
+
+
+def read_id(source: bytes | str | Path, *, today: date | None = None) -> ScanResult:
+    """Read an ID document's MRZ from an image file path or its bytes.
+
+    Raises ScanError with reason_code "bad_image", "no_mrz" or "unreadable". A returned result
+    may still carry problems (a failed check digit, an unknown country code): check ``.ok``.
+    """
+    return read_image(load_image(source), today=today).result
+
+
+def read_image(image: Image.Image, *, today: date | None = None) -> LocatedScan:
+    """Locate and read the MRZ of an already loaded, upright RGB image."""
+    gray = image.convert("L")
+    best: LocatedScan | None = None
+    saw_mrz_text = False
+    for finder_width in FINDER_WIDTHS:
+        if finder_width != FINDER_WIDTHS[0] and best is not None and not looks_blank(gray):
+            break
+        for box in find_boxes(gray, finder_width):
+            for upside_down in (False, True):
+                located, mrz_like = _read_band(gray, box, upside_down, today)
+                saw_mrz_text = saw_mrz_text or mrz_like
+                if located is None:
+                    continue
+                if best is None or len(located.result.problems) < len(best.result.problems):
+                    best = located
+                if located.result.ok:
+                    return located
+    if best is None:
+        if saw_mrz_text:
+            raise ScanError(errors.UNREADABLE, "a machine-readable zone was found but could not be read")
+        raise ScanError(errors.NO_MRZ, "no machine-readable zone (MRZ) found in the image")
+    return best
+
+
+def _read_band(
+    gray: Image.Image, box: MrzBox, upside_down: bool, today: date | None
+) -> tuple[LocatedScan | None, bool]:
+    """OCR and parse one candidate band; also tell whether the text looked like MRZ at all."""
+    crop = straighten(gray, box, upside_down)
+    lines = [line for line in recognise_lines(crop.image) if normalise_lines(line.text)]
+    text = "\n".join(line.text for line in lines)
+    mrz_like = "<<" in text or any(line.text.startswith("D1NLD") for line in lines)
+    try:
+        result = parse_mrz_text(text, today=today)
+    except MrzFormatError:
+        return None, mrz_like
+    weakest = weakest_unchecked_confidence(result.mrz_format, lines)
+    if weakest < CONFIDENCE_FLOOR:
+        result = replace(result, problems=(*result.problems, LOW_CONFIDENCE))
+    if not lines_aligned(lines):
+        result = replace(result, problems=(*result.problems, MISALIGNED_LINES))
+    return LocatedScan(result, _text_box(crop, lines), len(lines)), True
+
+
+#: Character positions a check digit cannot vouch for, per layout and line: names, codes, sex, and
+#: the document number (the 7-3-1 check cannot see swaps such as J/9, K/<, 0/A/K/U).
+UNCHECKED_SPANS: dict[str, tuple[tuple[tuple[int, int], ...], ...]] = {
+    "TD3": (((0, 44),), ((0, 13), (20, 21))),
+    "TD2": (((0, 36),), ((0, 13), (20, 21))),
+    "TD1": (((0, 15),), ((7, 8), (15, 18)), ((0, 30),)),
+    "DL": (((0, 30),),),
+}
+
+
+def lines_aligned(lines: list[OcrLine]) -> bool:
+    """MRZ lines start and end at the same place; a line that does not has lost characters
+    (a name missing its first letter would otherwise pass every check)."""
+    if len(lines) < 2:
+        return True
+    pitch = min((line.box[2] - line.box[0]) / max(1, len(line.text)) for line in lines)
+    lefts = [line.box[0] for line in lines]
+    rights = [line.box[2] for line in lines]
+    return max(lefts) - min(lefts) < 0.6 * pitch and max(rights) - min(rights) < 0.6 * pitch
+
+
+def weakest_unchecked_confidence(mrz_format: str, lines: list[OcrLine]) -> float:
+    """The lowest OCR confidence among characters no check digit fully protects.
+
+    When the OCR lines do not map one-to-one onto the layout's lines, every character counts.
+    """
+    spans = UNCHECKED_SPANS[mrz_format]
+    if len(lines) != len(spans):
+        return min((min(line.confidences) for line in lines if line.confidences), default=0.0)
+    weakest = 100.0
+    for line, line_spans in zip(lines, spans, strict=True):
+        for start, end in line_spans:
+            weakest = min([weakest, *line.confidences[start:end]])
+    return weakest
+
+
+def _text_box(crop: Crop, lines: list[OcrLine]) -> MrzBox:
+    """The MRZ's exact extent from tesseract's line boxes: the masked copy aims with it."""
+    left = min(line.box[0] for line in lines)
+    top = min(line.box[1] for line in lines)
+    right = max(line.box[2] for line in lines)
+    bottom = max(line.box[3] for line in lines)
+    return crop.box_for(left, top, right, bottom)
