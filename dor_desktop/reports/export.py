@@ -16,22 +16,9 @@ from dor_desktop.app.context import AppContext
 from dor_desktop.domain.clock import SHOP_ZONE
 from dor_desktop.errors import UserError
 from dor_desktop.reports.labels import labels
-from dor_desktop.reports.rows import ExportRow, export_rows
+from dor_desktop.reports.rows import COLUMNS, ExportRow, export_rows
 from dor_desktop.storage.verify import verify
 
-_COLUMNS = (
-    "number",
-    "kind",
-    "acquired",
-    "seller",
-    "address",
-    "id_document",
-    "goods",
-    "price",
-    "terms",
-    "status",
-    "dor",
-)
 # A spreadsheet runs a cell starting with one of these as a formula: defuse it (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -77,25 +64,8 @@ def _write_csv(path: Path, rows: list[ExportRow], text: dict, header: list[str])
         writer = csv.writer(handle, delimiter=";")
         for line in header:
             writer.writerow([_safe(line)])
-        writer.writerow([text[c] for c in _COLUMNS])
+        writer.writerow([text[c] for c in COLUMNS])
         for row in rows:
-            writer.writerow(
-                [
-                    _safe(v)
-                    for v in (
-                        row.register_number,
-                        row.kind,
-                        row.acquired_local,
-                        row.seller,
-                        row.address,
-                        row.id_document,
-                        " | ".join(row.goods),
-                        row.price,
-                        row.terms,
-                        row.status,
-                        row.dor,
-                    )
-                ]
-            )
+            writer.writerow([_safe(v) for v in row.cells(" | ")])
         handle.flush()
         os.fsync(handle.fileno())

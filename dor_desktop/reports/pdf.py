@@ -11,7 +11,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-from dor_desktop.reports.rows import ExportRow
+from dor_desktop.reports.rows import COLUMNS, ExportRow
 
 # Column widths in mm for the 277 mm of a landscape A4 page between the margins.
 _WIDTHS_MM = (18, 17, 18, 28, 36, 26, 66, 14, 17, 23, 14)
@@ -26,38 +26,10 @@ def write_register_pdf(path: Path, rows: list[ExportRow], text: dict, title: str
     small = styles["BodyText"].clone("small", fontSize=7, leading=8.5)
     head = styles["BodyText"].clone("head", fontSize=7, leading=8.5, fontName="Helvetica-Bold")
     widths = [w * mm for w in _WIDTHS_MM]
-    header = [
-        text[c]
-        for c in (
-            "number",
-            "kind",
-            "acquired",
-            "seller",
-            "address",
-            "id_document",
-            "goods",
-            "price",
-            "terms",
-            "status",
-            "dor",
-        )
-    ]
+    header = [text[c] for c in COLUMNS]
     data = [[_cell(h, head) for h in header]]
     for row in rows:
-        values = (
-            row.register_number,
-            row.kind,
-            row.acquired_local,
-            row.seller,
-            row.address,
-            row.id_document,
-            "\n".join(row.goods),
-            row.price,
-            row.terms,
-            row.status,
-            row.dor,
-        )
-        data.append([_cell(v, small) for v in values])
+        data.append([_cell(v, small) for v in row.cells("\n")])
     story = [Paragraph(escape(title), styles["Title"])]
     story += [Paragraph(escape(line), styles["BodyText"]) for line in lines]
     story.append(Spacer(1, 4 * mm))

@@ -17,6 +17,10 @@ from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text, local_day_start_u
 from dor_desktop.reports.labels import value_label
 from dor_desktop.storage.models import OutboxMessage, RegisterEntry
 
+#: The label keys of the export's columns, in order (CSV and PDF alike).
+COLUMNS = ("number", "kind", "acquired", "seller", "address", "id_document", "goods", "price", "terms",
+           "status", "dor")  # fmt: skip
+
 
 @dataclass(frozen=True)
 class ExportRow:
@@ -31,6 +35,12 @@ class ExportRow:
     terms: str
     status: str
     dor: str
+
+    def cells(self, goods_separator: str) -> tuple[str, ...]:
+        """The row's text in :data:`COLUMNS` order; the item lines joined by ``goods_separator``."""
+        return (self.register_number, self.kind, self.acquired_local, self.seller, self.address,
+                self.id_document, goods_separator.join(self.goods), self.price, self.terms, self.status,
+                self.dor)  # fmt: skip
 
 
 def _address(payload: dict) -> str:
