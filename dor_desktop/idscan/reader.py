@@ -26,6 +26,8 @@ from dor_desktop.idscan.result import ScanResult
 #: check the fields: for names and codes the model's confidence is the only guard against a
 #: plausible misread.
 CONFIDENCE_FLOOR = 92.0
+LINE_LENGTHS = {"TD1": 30, "TD2": 36, "TD3": 44, "DL": 30}
+WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"
 MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
 LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
 
@@ -88,6 +90,8 @@ def _read_band(
     weakest = weakest_unchecked_confidence(result.mrz_format, lines)
     if weakest < CONFIDENCE_FLOOR:
         result = replace(result, problems=(*result.problems, LOW_CONFIDENCE))
+    if any(len(line.text) != LINE_LENGTHS[result.mrz_format] for line in lines):
+        result = replace(result, problems=(*result.problems, WRONG_LINE_LENGTH))
     if not lines_aligned(lines):
         result = replace(result, problems=(*result.problems, MISALIGNED_LINES))
     return LocatedScan(result, _text_box(crop, lines), len(lines)), True
