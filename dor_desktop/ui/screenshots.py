@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
@@ -36,15 +36,13 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
+        QTest.qWait(20)  # runs the event loop while it waits
 
 
 def settle(seconds: float = 0.4) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
+        QTest.qWait(20)
 
 
 def type_into(box, text: str) -> None:
