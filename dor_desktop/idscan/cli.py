@@ -38,14 +38,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("image", type=Path, help="image (JPEG, PNG, TIFF...) or a scanner's PDF")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--masked-out", type=Path, metavar="FILE", help="write a masked, watermarked copy")
-    parser.add_argument("--shop", default="", help="shop name for the masked copy's watermark")
+    parser.add_argument(
+        "--shop",
+        default="",
+        help="shop name for the masked copy's watermark (default: the settings' shop name)",
+    )
     parser.set_defaults(func=run_scan)
 
 
 def run_scan(args: argparse.Namespace) -> int:
     from dor_desktop.idscan.reader import read_id
 
-    if args.masked_out is not None and not args.shop.strip():
+    shop = args.shop.strip() or _settings_shop_name()
+    if args.masked_out is not None and not shop:
         raise UserError("--masked-out needs --shop NAME for the watermark (recipient of the copy)")
     result = read_id(args.image)
     if args.json:
@@ -53,10 +58,18 @@ def run_scan(args: argparse.Namespace) -> int:
     else:
         print(format_result(result))
     if args.masked_out is not None:
-        write_masked_copy(args.image, args.masked_out, args.shop.strip())
+        write_masked_copy(args.image, args.masked_out, shop)
     if not result.ok:
         raise UserError("the scan failed its checks: " + "; ".join(result.problems), EXIT_CHECKS_FAILED)
     return 0
+
+
+def _settings_shop_name() -> str:
+    """The shop named in the settings: the recipient a masked copy is made for."""
+    from dor_desktop.app.paths import Paths
+    from dor_desktop.app.settings import load
+
+    return load(Paths.from_environment().settings).shop_name.strip()
 
 
 def format_result(result: ScanResult) -> str:

@@ -58,7 +58,20 @@ def test_scan_writes_a_masked_copy(
     assert "masked copy written" in capsys.readouterr().out
 
 
-def test_masked_copy_needs_a_shop_name(passport_file: Path, tmp_path: Path) -> None:
+def test_masked_copy_is_made_for_the_shop_in_the_settings(
+    passport_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DOR_DESKTOP_HOME", str(tmp_path / "home"))
+    out = tmp_path / "m.png"
+    assert _run("scan", str(passport_file), "--masked-out", str(out)) == 0
+    assert out.is_file()
+
+
+def test_masked_copy_needs_a_shop_name(passport_file: Path, tmp_path: Path, monkeypatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text('{"shop_name": ""}', encoding="utf-8")
+    monkeypatch.setenv("DOR_DESKTOP_HOME", str(home))
     with pytest.raises(UserError, match="--shop"):
         _run("scan", str(passport_file), "--masked-out", str(tmp_path / "m.png"))
 
