@@ -311,47 +311,36 @@ def _finish(
 
 def parse_td3(line1: str, line2: str, today: date) -> ScanResult:
     """Passports: 2 lines of 44. Line 2 positions 29-42 are the personal number (the old Dutch BSN)."""
-    collect = _Collector([])
-    line2 = solve_line(line2, ((13, 19), (21, 27)))
-    issuing = collect.country("issuing country", line1[2:5])
-    number = _document_number(collect, issuing.value, line2[0:9], line2[9])
-    line2 = number.value.ljust(9, "<")[:9] + line2[9:] if number.check_ok else line2
-    if not check_passes(line2[28:42], solve_composite(line2[28:42], line2[42])):
-        collect.problems.append("personal number: check digit failed")
-    payload = line2[0:10] + line2[13:20] + line2[21:43]
-    composite = check_passes(payload, solve_composite(payload, line2[43]))
-    return _finish(
-        collect,
-        mrz_format="TD3",
-        code=line1[0:2],
-        issuing=issuing,
-        number=number,
-        names=collect.names(line1[5:44]),
-        birth=(line2[13:19], line2[19]),
-        sex=collect.sex(line2[20]),
-        nationality=collect.country("nationality", line2[10:13]),
-        expiry=(line2[21:27], line2[27]),
-        composite_ok=composite,
-        today=today,
-    )
+    return _parse_two_lines(line1, line2, today, "TD3")
 
 
 def parse_td2(line1: str, line2: str, today: date) -> ScanResult:
     """Older ID cards and residence documents: 2 lines of 36."""
+    return _parse_two_lines(line1, line2, today, "TD2")
+
+
+def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> ScanResult:
+    """TD2 and TD3 share their layout up to the expiry date; TD3 adds a checked personal number.
+
+    The personal number is verified on the raw text and never returned (BSN rule).
+    """
+    width = 44 if mrz_format == "TD3" else 36
     collect = _Collector([])
     line2 = solve_line(line2, ((13, 19), (21, 27)))
     issuing = collect.country("issuing country", line1[2:5])
     number = _document_number(collect, issuing.value, line2[0:9], line2[9])
     line2 = number.value.ljust(9, "<")[:9] + line2[9:] if number.check_ok else line2
-    payload = line2[0:10] + line2[13:20] + line2[21:35]
-    composite = check_passes(payload, solve_composite(payload, line2[35]))
+    if mrz_format == "TD3" and not check_passes(line2[28:42], solve_composite(line2[28:42], line2[42])):
+        collect.problems.append("personal number: check digit failed")
+    payload = line2[0:10] + line2[13:20] + line2[21 : width - 1]
+    composite = check_passes(payload, solve_composite(payload, line2[width - 1]))
     return _finish(
         collect,
-        mrz_format="TD2",
+        mrz_format=mrz_format,
         code=line1[0:2],
         issuing=issuing,
         number=number,
-        names=collect.names(line1[5:36]),
+        names=collect.names(line1[5:width]),
         birth=(line2[13:19], line2[19]),
         sex=collect.sex(line2[20]),
         nationality=collect.country("nationality", line2[10:13]),
