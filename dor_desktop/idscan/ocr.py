@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -23,13 +23,25 @@ _api: Any = None
 _resources = contextlib.ExitStack()
 
 
+Box = tuple[int, int, int, int]  # left, top, right, bottom in the recognised image
+#: Alternatives the model scored below this (0-100) are noise, not a real second reading.
+ALTERNATIVE_FLOOR = 20.0
+
+
 @dataclass(frozen=True)
 class OcrLine:
-    """One recognised line, the confidence (0-100) of each of its characters, and its box."""
+    """One recognised line: per character its confidence (0-100), box and the model's alternatives.
+
+    ``alternatives[i]`` holds the other characters the model seriously considered at position i
+    (score at least ALTERNATIVE_FLOOR), best first: the repair step lets check digits choose among
+    them, and the glyph check needs ``char_boxes`` to find each character's cell.
+    """
 
     text: str
     confidences: tuple[float, ...]
-    box: tuple[int, int, int, int]  # left, top, right, bottom in the recognised image
+    box: Box
+    char_boxes: tuple[Box, ...] = ()
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
 
 def tessdata_dir_context() -> contextlib.AbstractContextManager:
@@ -45,6 +57,8 @@ def _load() -> Any:
         path=str(tessdata), lang=MODEL_NAME, psm=tesserocr.PSM.SINGLE_BLOCK, oem=tesserocr.OEM.LSTM_ONLY
     )
     api.SetVariable("user_defined_dpi", "300")
+    # Keep the LSTM's per-character alternatives (ChoiceIterator); 2 = alternatives per symbol.
+    api.SetVariable("lstm_choice_mode", "2")
     return api
 
 
@@ -55,6 +69,10 @@ def warm_up() -> None:
         if _api is None:
             _api = _load()
     import passporteye.mrz.image  # noqa: F401  (skimage, scipy: seconds on a cold start)
+
+    from dor_desktop.idscan.glyph_check import warm_up as render_glyphs  # imports this module
+
+    render_glyphs()
 
 
 def recognise_lines(image: Image.Image) -> list[OcrLine]:
@@ -73,25 +91,49 @@ def recognise_lines(image: Image.Image) -> list[OcrLine]:
 
 
 def _read_lines(api: Any, tesserocr: Any) -> list[OcrLine]:
-    """Walk the result symbol by symbol: the text per line, each character's confidence, its box."""
+    """Walk the result symbol by symbol: per line its text, and per character its confidence,
+    box and alternatives."""
     lines: list[OcrLine] = []
     symbol_level, line_level = tesserocr.RIL.SYMBOL, tesserocr.RIL.TEXTLINE
-    chars: list[str] = []
-    confidences: list[float] = []
-    box = (0, 0, 0, 0)
+    current: _LineBuilder | None = None
     for symbol in tesserocr.iterate_level(api.GetIterator(), symbol_level):
-        if symbol.IsAtBeginningOf(line_level):
-            if chars:
-                lines.append(OcrLine("".join(chars), tuple(confidences), box))
-            chars, confidences = [], []
-            box = symbol.BoundingBox(line_level) or (0, 0, 0, 0)
+        if symbol.IsAtBeginningOf(line_level) or current is None:
+            if current is not None:
+                lines.append(current.build())
+            current = _LineBuilder(symbol.BoundingBox(line_level) or (0, 0, 0, 0))
         char = (symbol.GetUTF8Text(symbol_level) or "").strip()
         if char:
-            chars.append(char)
-            confidences.append(symbol.Confidence(symbol_level))
-    if chars:
-        lines.append(OcrLine("".join(chars), tuple(confidences), box))
+            current.add(char, symbol.Confidence(symbol_level), symbol.BoundingBox(symbol_level), symbol)
+    if current is not None:
+        lines.append(current.build())
     return lines
+
+
+@dataclass
+class _LineBuilder:
+    box: Box
+    chars: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+    def add(self, char: str, confidence: float, box: Box | None, symbol: Any) -> None:
+        self.chars.append(char)
+        self.confidences.append(confidence)
+        self.boxes.append(box or (0, 0, 0, 0))
+        choices = [(choice.GetUTF8Text(), choice.Confidence()) for choice in symbol.GetChoiceIterator()]
+        self.alternatives.append(
+            tuple(text for text, score in choices if text != char and score >= ALTERNATIVE_FLOOR)
+        )
+
+    def build(self) -> OcrLine:
+        return OcrLine(
+            "".join(self.chars),
+            tuple(self.confidences),
+            self.box,
+            tuple(self.boxes),
+            tuple(self.alternatives),
+        )
 
 
 def recognise_words(image: Image.Image) -> list[tuple[str, tuple[int, int, int, int]]]:

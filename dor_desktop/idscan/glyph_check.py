@@ -1,0 +1,175 @@
+"""A second opinion on MRZ characters no check digit protects: compare each with the OCR-B glyphs.
+
+Why: the OCR model sometimes reads N or W as M with 99% confidence. In a name, a nationality or
+the sex nothing else would notice, and the clerk would get a wrong value that looks valid. The MRZ
+is printed in one standard font (OCR-B, ICAO 9303 / ISO 1073-2), so each character's cell can be
+compared with the font's own glyphs. When another glyph fits the cell clearly better than the one
+the model read, that character is doubtful and the clerk is asked to check it.
+
+The glyphs come from ``resources/fonts/OCRB.otf`` (public domain, see resources/fonts/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import as_file, files
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from PIL import Image, ImageDraw, ImageFont
+
+from dor_desktop.idscan.mrz_parse import MRZ_ALPHABET, as_letters
+from dor_desktop.idscan.ocr import OcrLine
+
+#: Size every character cell is compared at: one pitch wide, cap height plus PAD above and below.
+CELL_WIDTH = 24
+PAD = 0.25
+#: A glyph must beat the character read by this much (normalised correlation, 0-1) to cast doubt.
+MARGIN = 0.07
+#: How far (cell pixels) a cell may be shifted to line up with a glyph: tesseract's boxes are rough.
+SHIFT_X, SHIFT_Y = 3, 3
+#: Characters on each side whose boxes place a cell (see _smoothed_centres).
+NEIGHBOURS = 4
+
+
+def doubtful_positions(image: Image.Image, line: OcrLine, positions: Iterable[int]) -> list[int]:
+    """The positions (of ``positions``) where a different OCR-B glyph fits clearly better.
+
+    Only a glyph that would change the reading counts: 0 for O in a name is read as O anyway.
+    A line without per-character boxes, or too short to measure its pitch, is all doubtful.
+    """
+    wanted = [p for p in positions if p < len(line.text)]
+    geometry = _LineGeometry.measure(line)
+    if geometry is None:
+        return wanted
+    gray = image.convert("L")
+    scores = _cell_scores(gray, geometry, wanted)
+    alphabet = list(_templates()[0])
+    doubtful = []
+    for position, row in zip(wanted, scores, strict=True):
+        reading = as_letters(line.text[position])
+        same = [reading == as_letters(char) for char in alphabet]
+        read_score = max(score for score, match in zip(row, same, strict=True) if match)
+        other_score = max(score for score, match in zip(row, same, strict=True) if not match)
+        if other_score - read_score > MARGIN:
+            doubtful.append(position)
+    return doubtful
+
+
+@dataclass(frozen=True)
+class _LineGeometry:
+    """Where each character cell of a line sits in the image, and how big a cell is."""
+
+    xs: np.ndarray  # centre x per position
+    ys: np.ndarray  # centre y (middle of the capitals) per position
+    pitch: float
+    cap: float
+
+    @classmethod
+    def measure(cls, line: OcrLine) -> _LineGeometry | None:
+        letters = [box for char, box in zip(line.text, line.char_boxes, strict=False) if char != "<"]
+        if len(line.char_boxes) != len(line.text) or len(letters) < 2:
+            return None
+        xs = _smoothed_centres(line.char_boxes)
+        pitch = float(np.median(np.diff(xs)))
+        cap = float(np.median([box[3] - box[1] for box in letters]))
+        if pitch < 4 or cap < 4:
+            return None
+        # The capitals' middle along the line (a straight fit: what deskewing left of a tilt);
+        # '<' is not a capital, so only letters and digits place it.
+        letter_x = [(box[0] + box[2]) / 2 for box in letters]
+        letter_y = [(box[1] + box[3]) / 2 for box in letters]
+        slope, intercept = np.polyfit(letter_x, letter_y, 1) if len(set(letter_x)) > 1 else (0.0, letter_y[0])
+        return cls(xs, slope * xs + intercept, pitch, cap)
+
+
+def _cell_scores(gray: Image.Image, geometry: _LineGeometry, positions: list[int]) -> np.ndarray:
+    """For each position, the best normalised correlation of its cell with each glyph (columns in
+    ``_templates`` order) over small shifts. All cells go through one matrix product."""
+    _, cell_height = _templates()
+    scale_x = CELL_WIDTH / geometry.pitch
+    scale_y = cell_height / (geometry.cap * (1 + 2 * PAD))
+    half_w, half_h = (CELL_WIDTH / 2 + SHIFT_X) / scale_x, (cell_height / 2 + SHIFT_Y) / scale_y
+    size = (CELL_WIDTH + 2 * SHIFT_X, cell_height + 2 * SHIFT_Y)
+    shifted = []
+    for position in positions:
+        cx, cy = geometry.xs[position], geometry.ys[position]
+        extent = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+        window = np.asarray(
+            gray.transform(size, Image.EXTENT, extent, Image.BILINEAR, fillcolor=255), dtype=np.float64
+        )
+        shifted.append(
+            sliding_window_view(window, (cell_height, CELL_WIDTH)).reshape(-1, cell_height * CELL_WIDTH)
+        )
+    if not shifted:
+        return np.empty((0, len(MRZ_ALPHABET)))
+    cells = np.concatenate(shifted)
+    cells = cells - cells.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(cells, axis=1, keepdims=True)
+    cells = cells / np.where(norms > 0, norms, 1.0)
+    return (cells @ _template_matrix()).reshape(len(positions), -1, len(MRZ_ALPHABET)).max(axis=1)
+
+
+def _smoothed_centres(boxes: tuple[tuple[int, int, int, int], ...]) -> np.ndarray:
+    """Each character's centre from a straight fit through its neighbours' boxes.
+
+    The font is monospaced, so neighbours say where a cell is better than its own rough LSTM box;
+    fitting locally (not over the whole line) follows the pitch as perspective stretches it.
+    """
+    centres = np.array([(box[0] + box[2]) / 2 for box in boxes], dtype=np.float64)
+    positions = np.arange(len(centres))
+    smoothed = np.empty_like(centres)
+    for index in positions:
+        lo, hi = max(0, index - NEIGHBOURS), min(len(centres), index + NEIGHBOURS + 1)
+        slope, intercept = np.polyfit(positions[lo:hi], centres[lo:hi], 1)
+        smoothed[index] = slope * index + intercept
+    return smoothed
+
+
+def _normalise(cell: np.ndarray) -> np.ndarray:
+    vector = cell.ravel() - cell.mean()
+    norm = np.linalg.norm(vector)
+    return vector / norm if norm else vector
+
+
+def warm_up() -> None:
+    """Render the glyphs now (ocr.warm_up calls this off the GUI thread)."""
+    _template_matrix()
+
+
+@lru_cache(maxsize=1)
+def _template_matrix() -> np.ndarray:
+    """The glyphs as the columns of one matrix, in MRZ_ALPHABET order as ``_templates`` keeps them."""
+    return np.stack(list(_templates()[0].values()), axis=1)
+
+
+@lru_cache(maxsize=1)
+def _templates() -> tuple[dict[str, np.ndarray], int]:
+    """Each MRZ character rendered in OCR-B, cut to a cell like the image's, and normalised."""
+    size = 120
+    with as_file(files("dor_desktop.resources") / "fonts" / "OCRB.otf") as path:
+        font = ImageFont.truetype(str(path), size)
+    pitch = font.getlength("H")
+    cap_top, cap_bottom = font.getbbox("H")[1], font.getbbox("H")[3]
+    cap = cap_bottom - cap_top
+    cell_height = round(CELL_WIDTH * cap * (1 + 2 * PAD) / pitch)
+    templates = {}
+    for char in sorted(MRZ_ALPHABET):
+        canvas = Image.new("L", (size * 2, size * 2), 255)
+        ImageDraw.Draw(canvas).text((size // 2, size // 2), char, font=font, fill=0)
+        ink_left, _, ink_right, _ = canvas.point(lambda v: 255 - v).getbbox() or (0, 0, 1, 1)
+        centre = (ink_left + ink_right) / 2
+        top = size // 2 + cap_top - PAD * cap
+        cell = canvas.crop(
+            (
+                round(centre - pitch / 2),
+                round(top),
+                round(centre + pitch / 2),
+                round(top + cap * (1 + 2 * PAD)),
+            )
+        )
+        cell = cell.resize((CELL_WIDTH, cell_height), Image.BILINEAR)
+        templates[char] = _normalise(np.asarray(cell, dtype=np.float64))
+    return templates, cell_height

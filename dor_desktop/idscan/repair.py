@@ -1,0 +1,84 @@
+"""Let the check digits choose among the OCR model's own second readings.
+
+When a read fails a check digit, the model often had the right character as a close second
+(an O read as 0, with O scored just below), or it read one glyph twice (``P0OL`` for ``POL``).
+This module proposes every single edit the model itself suggests:
+
+- one character replaced by one of its alternatives, only where a check digit covers the position
+  (a name or a country code has no check that could vouch for the replacement);
+- one of two neighbouring characters dropped when each is the other's alternative (one glyph
+  read twice).
+
+The reader keeps a candidate only when it passes every check and guard, and only when exactly one
+candidate does: the 7-3-1 check digit cannot tell apart characters whose values differ by a
+multiple of ten (W and M, 0 and U), so two passing candidates mean "ask the clerk". At most one
+edit per scan: more edits give the check digits too many chances to be fooled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from dor_desktop.idscan.ocr import OcrLine
+
+#: Per layout and line, the (start, end) spans a check digit covers, check digits included.
+CHECKED_SPANS: dict[str, tuple[tuple[tuple[int, int], ...], ...]] = {
+    "TD3": ((), ((0, 10), (13, 20), (21, 44))),
+    "TD2": ((), ((0, 10), (13, 20), (21, 36))),
+    "TD1": (((5, 30),), ((0, 7), (8, 15), (18, 30)), ()),
+    "DL": (((5, 30),),),
+}
+#: Layouts by their line count, so a line set can be repaired before it parses.
+LAYOUTS_BY_LINES = {2: ("TD3", "TD2"), 3: ("TD1",), 1: ("DL",)}
+
+
+def single_edits(lines: list[OcrLine]) -> Iterator[list[OcrLine]]:
+    """Every line set that differs from ``lines`` by one model-suggested edit."""
+    for index, line in enumerate(lines):
+        for edited in _line_edits(line, _substitutable(line, index, len(lines))):
+            yield [*lines[:index], edited, *lines[index + 1 :]]
+
+
+def _substitutable(line: OcrLine, index: int, line_count: int) -> set[int]:
+    """Positions of ``line`` a check digit covers in any layout this line set could be."""
+    positions: set[int] = set()
+    for layout in LAYOUTS_BY_LINES.get(line_count, ()):
+        for start, end in CHECKED_SPANS[layout][index]:
+            positions.update(range(start, min(end, len(line.text))))
+    return positions
+
+
+def _line_edits(line: OcrLine, substitutable: set[int]) -> Iterator[OcrLine]:
+    for position, alternatives in enumerate(line.alternatives):
+        if position in substitutable:
+            for alternative in alternatives:
+                yield _substitute(line, position, alternative)
+        following = position + 1
+        if following < len(line.text) and _same_glyph(line, position, following):
+            yield _drop(line, position)
+            yield _drop(line, following)
+
+
+def _same_glyph(line: OcrLine, first: int, second: int) -> bool:
+    """Two neighbours that are each other's alternative: one glyph the model emitted twice."""
+    a, b = line.text[first], line.text[second]
+    return a != b and b in line.alternatives[first] and a in line.alternatives[second]
+
+
+def _substitute(line: OcrLine, position: int, char: str) -> OcrLine:
+    text = line.text[:position] + char + line.text[position + 1 :]
+    return replace(line, text=text)
+
+
+def _drop(line: OcrLine, position: int) -> OcrLine:
+    def without(values: tuple) -> tuple:
+        return values[:position] + values[position + 1 :]
+
+    return replace(
+        line,
+        text=line.text[:position] + line.text[position + 1 :],
+        confidences=without(line.confidences),
+        char_boxes=without(line.char_boxes),
+        alternatives=without(line.alternatives),
+    )

@@ -1,0 +1,134 @@
+"""The guards beyond check digits, on real tesseract output of a generated passport scan.
+
+The OCR lines are real (boxes, confidences, alternatives from our model); a test then plays the
+model's mistake by changing one character of the read text, which is exactly what a misread is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PIL import Image, ImageDraw
+
+from dor_desktop.idscan import synthetic
+from dor_desktop.idscan.glyph_check import doubtful_positions
+from dor_desktop.idscan.image_loading import load_image
+from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, find_boxes, straighten
+from dor_desktop.idscan.ocr import OcrLine, recognise_lines
+from dor_desktop.idscan.reader import GLYPH_DOUBT, _repaired, evaluate
+from dor_desktop.idscan.repair import single_edits
+from tests.idscan.conftest import TODAY
+
+pytestmark = pytest.mark.usefixtures("warm_reader")
+
+SPEC = synthetic.IdSpec(
+    mrz_format="TD3",
+    document_code="P",
+    issuing_country="POL",
+    document_number="KO5WN2M71",
+    family_name="NOWAK",
+    given_names="ANNA",
+    date_of_birth=date(1980, 4, 12),
+    sex="F",
+    nationality="POL",
+    expiry=date(2031, 9, 30),
+)
+
+
+@pytest.fixture(scope="module")
+def read_passport() -> tuple[Image.Image, list[OcrLine]]:
+    """A clean 300 dpi scan of SPEC: the crop the reader OCRs and the lines our model reads in it."""
+    gray = load_image(synthetic.make_scan(SPEC, synthetic.Distortion(dpi=300, rotation=1.0), seed=4))
+    crop = straighten(gray.convert("L"), find_boxes(gray.convert("L"), FINDER_WIDTHS[0])[0])
+    lines = [line for line in recognise_lines(crop.image) if len(line.text) >= 30]
+    assert [line.text for line in lines] == synthetic.mrz_lines(SPEC)
+    return crop.image, lines
+
+
+def _misread(line: OcrLine, position: int, char: str, alternatives: tuple[str, ...] = ()) -> OcrLine:
+    """``line`` as if the model had read ``char`` at ``position``, with these second readings."""
+    text = line.text[:position] + char + line.text[position + 1 :]
+    others = line.alternatives[:position] + (alternatives,) + line.alternatives[position + 1 :]
+    return replace(line, text=text, alternatives=others)
+
+
+def test_ocr_lines_carry_a_box_and_alternatives_per_character(read_passport) -> None:
+    _, lines = read_passport
+    for line in lines:
+        assert len(line.char_boxes) == len(line.alternatives) == len(line.confidences) == len(line.text)
+
+
+def test_the_glyphs_confirm_a_right_reading(read_passport) -> None:
+    image, lines = read_passport
+    assert doubtful_positions(image, lines[0], range(len(lines[0].text))) == []
+    assert evaluate(image, lines, TODAY).result.ok
+
+
+@pytest.mark.parametrize(("position", "wrong"), [(5, "M"), (8, "H"), (11, "M")])  # NOWAK<<ANNA
+def test_a_confident_misread_in_a_name_is_caught(read_passport, position: int, wrong: str) -> None:
+    """N or W read as M with full confidence: no check digit covers a name, the glyphs do."""
+    image, lines = read_passport
+    misread = _misread(lines[0], position, wrong)
+    assert doubtful_positions(image, misread, range(len(misread.text))) == [position]
+    reading = evaluate(image, [misread, lines[1]], TODAY)
+    assert reading.result.problems == (GLYPH_DOUBT,)
+
+
+def test_0_read_for_o_in_a_name_is_not_doubted(read_passport) -> None:
+    """Names hold no digits: the parser reads 0 as O, so the glyph check has nothing to add."""
+    image, lines = read_passport
+    misread = _misread(lines[0], 6, "0")  # the O of NOWAK
+    assert doubtful_positions(image, misread, [6]) == []
+
+
+def test_a_failed_check_digit_is_repaired_from_the_models_second_reading(read_passport) -> None:
+    image, lines = read_passport
+    misread = _misread(lines[1], 1, "0", ("O",))  # KO5WN2M71 read as K05WN2M71, O a close second
+    assert not evaluate(image, [lines[0], misread], TODAY).result.ok
+    repaired = _repaired(image, [lines[0], misread], TODAY)
+    assert repaired is not None and repaired.result.ok
+    assert repaired.result.document_number.value == "KO5WN2M71"
+
+
+def test_the_glyphs_choose_where_the_check_digit_cannot(read_passport) -> None:
+    """W (32) and M (22) differ by ten, so both pass the check digit; the glyph is a W."""
+    image, lines = read_passport
+    misread = _misread(lines[1], 3, "N", ("W", "M"))  # KO5WN2M71 with its W read as N
+    repaired = _repaired(image, [lines[0], misread], TODAY)
+    assert repaired is not None and repaired.result.document_number.value == "KO5WN2M71"
+
+
+def test_no_repair_when_two_second_readings_both_pass(read_passport) -> None:
+    """With the glyph smudged away nothing can choose between W and M: the clerk must."""
+    image, lines = read_passport
+    smudged = image.copy()
+    ImageDraw.Draw(smudged).rectangle(lines[1].char_boxes[3], fill=255)
+    misread = _misread(lines[1], 3, "N", ("W", "M"))
+    assert _repaired(smudged, [lines[0], misread], TODAY) is None
+
+
+def test_a_glyph_read_twice_is_merged(read_passport) -> None:
+    """'POL' read as 'P0OL': two neighbours that are each other's alternative are one glyph."""
+    image, lines = read_passport
+    line = lines[1]
+    text = line.text[:11] + "0" + line.text[11:]  # nationality POL at 10-12 becomes P0OL
+    stutter = replace(
+        line,
+        text=text,
+        confidences=line.confidences[:11] + (90.0,) + line.confidences[11:],
+        char_boxes=line.char_boxes[:11] + (line.char_boxes[11],) + line.char_boxes[11:],
+        alternatives=line.alternatives[:11] + (("O",), ("0",)) + line.alternatives[12:],
+    )
+    assert not evaluate(image, [lines[0], stutter], TODAY).result.ok
+    repaired = _repaired(image, [lines[0], stutter], TODAY)
+    assert repaired is not None and repaired.result.nationality.value == "POL"
+
+
+def test_names_are_never_substituted(read_passport) -> None:
+    """A name has no check digit: an alternative there is never tried, only check-covered spots."""
+    _, lines = read_passport
+    misread = _misread(lines[0], 5, "M", ("N",))
+    edits = list(single_edits([misread, lines[1]]))
+    assert all(candidate[0].text == misread.text for candidate in edits)
