@@ -28,6 +28,9 @@ CELL_WIDTH = 24
 PAD = 0.25
 #: A glyph must beat the character read by this much (normalised correlation, 0-1) to cast doubt.
 MARGIN = 0.07
+#: How much better the O glyph must fit than the 0 glyph to call a character O (and at most, to
+#: call it 0); see o_or_zero.
+O_ABOVE, ZERO_BELOW = 0.125, 0.105
 #: How far (cell pixels) a cell may be shifted to line up with a glyph: tesseract's boxes are rough.
 SHIFT_X, SHIFT_Y = 3, 3
 #: Characters on each side whose boxes place a cell (see _smoothed_centres).
@@ -44,18 +47,47 @@ def doubtful_positions(image: Image.Image, line: OcrLine, positions: Iterable[in
     geometry = _LineGeometry.measure(line)
     if geometry is None:
         return wanted
-    gray = image.convert("L")
-    scores = _cell_scores(gray, geometry, wanted)
-    alphabet = list(_templates()[0])
-    doubtful = []
-    for position, row in zip(wanted, scores, strict=True):
-        reading = as_letters(line.text[position])
-        same = [reading == as_letters(char) for char in alphabet]
-        read_score = max(score for score, match in zip(row, same, strict=True) if match)
-        other_score = max(score for score, match in zip(row, same, strict=True) if not match)
-        if other_score - read_score > MARGIN:
-            doubtful.append(position)
-    return doubtful
+    scores = _cell_scores(image.convert("L"), geometry, wanted)
+    return [
+        position for position, row in zip(wanted, scores, strict=True) if _better_glyph(line, position, row)
+    ]
+
+
+def preferred_glyph(image: Image.Image, line: OcrLine, position: int) -> str | None:
+    """The glyph that fits character ``position`` clearly better than the one read, if any."""
+    geometry = _LineGeometry.measure(line)
+    if geometry is None or position >= len(line.text):
+        return None
+    return _better_glyph(line, position, _cell_scores(image.convert("L"), geometry, [position])[0])
+
+
+def o_or_zero(image: Image.Image, line: OcrLine, position: int) -> str | None:
+    """Whether character ``position`` looks like the letter O or the digit 0, or None if unclear.
+
+    In OCR-B they differ only in width; the check digit cannot always tell (an O->0 swap at a
+    weight-7 position and a 0->O swap at a weight-3 position change the sum alike), the glyphs can.
+    Thresholds from 250 O and 0 cells of 600 development scans: the O template beat the 0 template
+    by at least 0.136 on every true O, and by at most 0.097 on every true 0.
+    """
+    geometry = _LineGeometry.measure(line)
+    if geometry is None or position >= len(line.text):
+        return None
+    scores = _cell_scores(image.convert("L"), geometry, [position])[0]
+    alphabet = sorted(MRZ_ALPHABET)
+    difference = scores[alphabet.index("O")] - scores[alphabet.index("0")]
+    if difference >= O_ABOVE:
+        return "O"
+    return "0" if difference <= ZERO_BELOW else None
+
+
+def _better_glyph(line: OcrLine, position: int, scores: np.ndarray) -> str | None:
+    """The best glyph when it beats every reading equivalent to the one read by MARGIN."""
+    reading = as_letters(line.text[position])
+    alphabet = sorted(MRZ_ALPHABET)
+    same = [as_letters(char) == reading for char in alphabet]
+    read_score = max(score for score, match in zip(scores, same, strict=True) if match)
+    best_other = max((i for i, match in enumerate(same) if not match), key=lambda i: scores[i])
+    return alphabet[best_other] if scores[best_other] - read_score > MARGIN else None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PIL import Image
 
 from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
-from dor_desktop.idscan.glyph_check import doubtful_positions
+from dor_desktop.idscan.glyph_check import doubtful_positions, o_or_zero, preferred_glyph
 from dor_desktop.idscan.image_loading import load_image
 from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, looks_blank, straighten
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
@@ -136,7 +136,8 @@ def evaluate(image: Image.Image, lines: list[OcrLine], today: date | None) -> Re
 def _repaired(image: Image.Image, lines: list[OcrLine], today: date | None) -> Reading | None:
     """The one model-suggested single edit that makes the read pass everything, if exactly one does."""
     passing: dict[ScanResult, Reading] = {}
-    for tried, candidate in enumerate(single_edits(lines)):
+
+    for tried, candidate in enumerate(single_edits(lines, ImageGlyphs(image))):
         if tried >= MAX_REPAIRS:
             break
         reading = evaluate(image, candidate, today)
@@ -145,6 +146,19 @@ def _repaired(image: Image.Image, lines: list[OcrLine], today: date | None) -> R
             if len(passing) > 1:
                 return None
     return next(iter(passing.values()), None)
+
+
+@dataclass(frozen=True)
+class ImageGlyphs:
+    """The glyph check's opinions on one crop, for repair.single_edits."""
+
+    image: Image.Image
+
+    def preferred(self, line: OcrLine, position: int) -> str | None:
+        return preferred_glyph(self.image, line, position)
+
+    def o_or_zero(self, line: OcrLine, position: int) -> str | None:
+        return o_or_zero(self.image, line, position)
 
 
 def glyphs_disagree(image: Image.Image, mrz_format: str, lines: list[OcrLine]) -> bool:

@@ -4,8 +4,11 @@ When a read fails a check digit, the model often had the right character as a cl
 (an O read as 0, with O scored just below), or it read one glyph twice (``P0OL`` for ``POL``).
 This module proposes every single edit the model itself suggests:
 
-- one character replaced by one of its alternatives, only where a check digit covers the position
-  (a name or a country code has no check that could vouch for the replacement);
+- where a check digit covers the position: one character replaced by one of its alternatives, or
+  O and 0 swapped when the glyph says so (in OCR-B they differ only in width, the model often has
+  no second reading, and the check digit cannot tell which of two O/0 characters was wrong);
+- where nothing but the glyphs can vouch (names, country codes, sex): one character replaced by
+  the alternative that the OCR-B glyph check clearly prefers, so two independent opinions agree;
 - one of two neighbouring characters dropped when each is the other's alternative (one glyph
   read twice).
 
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Protocol
 
+from dor_desktop.idscan.mrz_parse import as_letters
 from dor_desktop.idscan.ocr import OcrLine
 
 #: Per layout and line, the (start, end) spans a check digit covers, check digits included.
@@ -33,10 +38,24 @@ CHECKED_SPANS: dict[str, tuple[tuple[tuple[int, int], ...], ...]] = {
 LAYOUTS_BY_LINES = {2: ("TD3", "TD2"), 3: ("TD1",), 1: ("DL",)}
 
 
-def single_edits(lines: list[OcrLine]) -> Iterator[list[OcrLine]]:
-    """Every line set that differs from ``lines`` by one model-suggested edit."""
+class GlyphJudge(Protocol):
+    """The glyph check's opinions on one image (see glyph_check.py)."""
+
+    def preferred(self, line: OcrLine, position: int) -> str | None:
+        """The glyph that fits clearly better than the one read, or None."""
+
+    def o_or_zero(self, line: OcrLine, position: int) -> str | None:
+        """ "O" or "0" by the glyph's width, or None when unclear."""
+
+
+def single_edits(lines: list[OcrLine], judge: GlyphJudge | None = None) -> Iterator[list[OcrLine]]:
+    """Every line set that differs from ``lines`` by one suggested edit (see the module docstring).
+
+    Without ``preferred_glyph``, positions no check digit covers are never changed.
+    """
     for index, line in enumerate(lines):
-        for edited in _line_edits(line, _substitutable(line, index, len(lines))):
+        checked = _substitutable(line, index, len(lines))
+        for edited in _line_edits(line, checked, judge):
             yield [*lines[:index], edited, *lines[index + 1 :]]
 
 
@@ -49,15 +68,36 @@ def _substitutable(line: OcrLine, index: int, line_count: int) -> set[int]:
     return positions
 
 
-def _line_edits(line: OcrLine, substitutable: set[int]) -> Iterator[OcrLine]:
+def _line_edits(line: OcrLine, checked: set[int], judge: GlyphJudge | None) -> Iterator[OcrLine]:
     for position, alternatives in enumerate(line.alternatives):
-        if position in substitutable:
-            for alternative in alternatives:
-                yield _substitute(line, position, alternative)
+        for alternative in _replacements(line, position, alternatives, checked, judge):
+            yield _substitute(line, position, alternative)
         following = position + 1
         if following < len(line.text) and _same_glyph(line, position, following):
             yield _drop(line, position)
             yield _drop(line, following)
+
+
+def _replacements(
+    line: OcrLine,
+    position: int,
+    alternatives: tuple[str, ...],
+    checked: set[int],
+    judge: GlyphJudge | None,
+) -> list[str]:
+    read = line.text[position]
+    if position in checked:
+        if read in "O0" and judge is not None:
+            glyph = judge.o_or_zero(line, position)
+            if glyph is not None and glyph != read:
+                return [glyph, *(alt for alt in alternatives if alt != glyph)]
+        return list(alternatives)
+    if not alternatives or judge is None:
+        return []
+    glyph = judge.preferred(line, position)
+    if glyph is None:
+        return []
+    return [alt for alt in alternatives if as_letters(alt) == as_letters(glyph)][:1]
 
 
 def _same_glyph(line: OcrLine, first: int, second: int) -> bool:

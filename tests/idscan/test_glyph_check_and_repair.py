@@ -13,9 +13,10 @@ import pytest
 from PIL import Image, ImageDraw
 
 from dor_desktop.idscan import synthetic
-from dor_desktop.idscan.glyph_check import doubtful_positions
+from dor_desktop.idscan.glyph_check import doubtful_positions, o_or_zero
 from dor_desktop.idscan.image_loading import load_image
 from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, find_boxes, straighten
+from dor_desktop.idscan.mrz_parse import check_digit
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.reader import GLYPH_DOUBT, _repaired, evaluate
 from dor_desktop.idscan.repair import single_edits
@@ -27,7 +28,7 @@ SPEC = synthetic.IdSpec(
     mrz_format="TD3",
     document_code="P",
     issuing_country="POL",
-    document_number="KO5WN2M71",
+    document_number="KO5W02M71",
     family_name="NOWAK",
     given_names="ANNA",
     date_of_birth=date(1980, 4, 12),
@@ -85,19 +86,19 @@ def test_0_read_for_o_in_a_name_is_not_doubted(read_passport) -> None:
 
 def test_a_failed_check_digit_is_repaired_from_the_models_second_reading(read_passport) -> None:
     image, lines = read_passport
-    misread = _misread(lines[1], 1, "0", ("O",))  # KO5WN2M71 read as K05WN2M71, O a close second
+    misread = _misread(lines[1], 1, "0", ("O",))  # KO5W02M71 read as K05W02M71, O a close second
     assert not evaluate(image, [lines[0], misread], TODAY).result.ok
     repaired = _repaired(image, [lines[0], misread], TODAY)
     assert repaired is not None and repaired.result.ok
-    assert repaired.result.document_number.value == "KO5WN2M71"
+    assert repaired.result.document_number.value == "KO5W02M71"
 
 
 def test_the_glyphs_choose_where_the_check_digit_cannot(read_passport) -> None:
     """W (32) and M (22) differ by ten, so both pass the check digit; the glyph is a W."""
     image, lines = read_passport
-    misread = _misread(lines[1], 3, "N", ("W", "M"))  # KO5WN2M71 with its W read as N
+    misread = _misread(lines[1], 3, "N", ("W", "M"))  # KO5W02M71 with its W read as N
     repaired = _repaired(image, [lines[0], misread], TODAY)
-    assert repaired is not None and repaired.result.document_number.value == "KO5WN2M71"
+    assert repaired is not None and repaired.result.document_number.value == "KO5W02M71"
 
 
 def test_no_repair_when_two_second_readings_both_pass(read_passport) -> None:
@@ -126,9 +127,40 @@ def test_a_glyph_read_twice_is_merged(read_passport) -> None:
     assert repaired is not None and repaired.result.nationality.value == "POL"
 
 
-def test_names_are_never_substituted(read_passport) -> None:
-    """A name has no check digit: an alternative there is never tried, only check-covered spots."""
+def test_without_the_glyphs_names_are_never_substituted(read_passport) -> None:
+    """A name has no check digit: without the glyph check's word nothing there is changed."""
     _, lines = read_passport
     misread = _misread(lines[0], 5, "M", ("N",))
     edits = list(single_edits([misread, lines[1]]))
     assert all(candidate[0].text == misread.text for candidate in edits)
+
+
+def test_a_name_takes_the_models_second_reading_when_the_glyph_agrees(read_passport) -> None:
+    image, lines = read_passport
+    misread = _misread(lines[0], 5, "M", ("N",))  # NOWAK read as MOWAK, N a second reading
+    repaired = _repaired(image, [misread, lines[1]], TODAY)
+    assert repaired is not None and repaired.result.family_name.value == "NOWAK"
+
+
+def test_a_name_is_not_changed_to_a_reading_the_glyph_does_not_back(read_passport) -> None:
+    image, lines = read_passport
+    misread = _misread(lines[0], 5, "M", ("W",))  # the glyph says N, the model offers only W
+    assert _repaired(image, [misread, lines[1]], TODAY) is None
+
+
+def test_the_glyph_tells_o_from_0(read_passport) -> None:
+    image, lines = read_passport
+    assert o_or_zero(image, lines[1], 1) == "O"  # KO5W02M71
+    assert o_or_zero(image, lines[1], 4) == "0"
+
+
+def test_an_o_read_as_0_is_repaired_where_the_check_digit_alone_cannot_say_which(read_passport) -> None:
+    """KO5W02M71 read as K05W02M71: turning either 0 back into O (both weight 3) passes the
+    check digit, so only the glyphs can say which 0 was the O."""
+    image, lines = read_passport
+    assert check_digit("KO5W02M71") == check_digit("K05WO2M71")
+    misread = _misread(lines[1], 1, "0")  # no second reading from the model at all
+    assert not evaluate(image, [lines[0], misread], TODAY).result.ok
+    assert all(c[1].text[1] == "0" for c in single_edits([lines[0], misread]))  # without the glyphs
+    repaired = _repaired(image, [lines[0], misread], TODAY)
+    assert repaired is not None and repaired.result.document_number.value == "KO5W02M71"
