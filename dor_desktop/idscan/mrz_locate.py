@@ -114,16 +114,16 @@ class Crop:
         )
 
 
-def straighten(gray: Image.Image, box: MrzBox, upside_down: bool = False) -> Crop:
-    """Cut ``box`` out of ``gray`` horizontally, at CROP_WIDTH pixels wide, contrast stretched."""
+def straighten(gray: Image.Image, box: MrzBox, upside_down: bool = False, width: int = CROP_WIDTH) -> Crop:
+    """Cut ``box`` out of ``gray`` horizontally, ``width`` pixels wide, contrast stretched."""
     ux, uy = box.direction
     if upside_down:
         ux, uy = -ux, -uy
     vx, vy = -uy, ux
     # The band finder sometimes stops short of the first or last character: widen generously.
     full_w, full_h = box.width * (1 + 2 * SIDE_SLACK) + 2 * box.margin, box.height + 2 * box.margin
-    zoom = CROP_WIDTH / full_w
-    out_w, out_h = CROP_WIDTH, max(8, round(full_h * zoom))
+    zoom = width / full_w
+    out_w, out_h = width, max(8, round(full_h * zoom))
     cx, cy = box.center
     half_w, half_h = out_w / 2 / zoom, out_h / 2 / zoom
     coefficients = (

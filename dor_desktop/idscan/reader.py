@@ -3,7 +3,7 @@
 Flow: load safely -> find candidate MRZ bands -> straighten each (upright, then upside down) ->
 one in-process OCR call -> parse and validate -> guards for what check digits cannot see (line
 lengths and alignment, confidence, the OCR-B glyph check) -> if that fails, one model-suggested
-edit judged by the check digits (repair.py). The first candidate without a problem wins;
+edit judged by the check digits (repair.py), then a second look at another crop size. The first candidate without a problem wins;
 otherwise the one with the fewest problems is returned so the clerk sees what to check.
 Raw MRZ text exists only inside ``_read_band`` and is never logged or returned.
 """
@@ -37,6 +37,8 @@ WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; chec
 MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
 LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
 GLYPH_DOUBT = "a character in the names, codes or document number looks like another letter; check them"
+#: Width of the second look at a band whose first read failed a check (see _read_band).
+SECOND_CROP_WIDTH = 1400
 #: At most this many single edits are tried on a failed read (a garbage band can suggest many).
 MAX_REPAIRS = 200
 
@@ -89,19 +91,32 @@ def _read_band(
 ) -> tuple[LocatedScan | None, bool]:
     """OCR and parse one candidate band; also tell whether the text looked like MRZ at all.
 
-    A read that fails its checks gets one more chance: the model's own second readings, one edit
-    at a time, with the check digits as judge (see repair.py).
+    A read that fails its checks gets two more chances: the model's own second readings, one edit
+    at a time, with the check digits and glyphs as judges (see repair.py); and a second crop at
+    another size, since the model's mistakes depend on scale.
     """
     crop = straighten(gray, box, upside_down)
+    located, mrz_like = _read_crop(crop, today)
+    if located is not None and not located.result.ok:
+        # The model's mistakes depend on scale: one more look at another size, only for a read
+        # that parsed (an upside-down band's garbage does not) but failed a check.
+        second = straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
+        retry, _ = _read_crop(second, today)
+        if retry is not None and len(retry.result.problems) < len(located.result.problems):
+            crop, located = second, retry
+    if located is None:
+        return None, mrz_like
+    return LocatedScan(located.result, _text_box(crop, located.lines), len(located.lines)), True
+
+
+def _read_crop(crop: Crop, today: date | None) -> tuple[Reading | None, bool]:
     lines = [line for line in recognise_lines(crop.image) if normalise_lines(line.text)]
     text = "\n".join(line.text for line in lines)
     mrz_like = "<<" in text or any(line.text.startswith("D1NLD") for line in lines)
     located = evaluate(crop.image, lines, today)
     if mrz_like and (located is None or not located.result.ok):
         located = _repaired(crop.image, lines, today) or located
-    if located is None:
-        return None, mrz_like
-    return LocatedScan(located.result, _text_box(crop, located.lines), len(located.lines)), True
+    return located, mrz_like
 
 
 @dataclass(frozen=True)

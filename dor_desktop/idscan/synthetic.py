@@ -417,10 +417,18 @@ def make_scan(spec: IdSpec, how: Distortion, seed: int = 0) -> bytes:
 
 def sample_scans(count: int, seed: int = 7) -> list[tuple[IdSpec, Distortion, bytes]]:
     """``count`` varied scans, the specimen passport first (reproducible from ``seed``)."""
+    return [
+        (spec, how, make_scan(spec, how, seed=scan_seed))
+        for spec, how, scan_seed in scan_recipes(count, seed)
+    ]
+
+
+def scan_recipes(count: int, seed: int = 7) -> list[tuple[IdSpec, Distortion, int]]:
+    """What ``sample_scans`` renders, without rendering: a test can pick one scan of a set."""
     rng = random.Random(seed)
-    scans = []
+    recipes = []
     for index in range(count):
         spec = specimen_passport() if index == 0 else random_spec(rng)
         how = random_distortion(rng)
-        scans.append((spec, how, make_scan(spec, how, seed=rng.randint(0, 2**31))))
-    return scans
+        recipes.append((spec, how, rng.randint(0, 2**31)))
+    return recipes

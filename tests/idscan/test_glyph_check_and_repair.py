@@ -18,7 +18,7 @@ from dor_desktop.idscan.image_loading import load_image
 from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, find_boxes, straighten
 from dor_desktop.idscan.mrz_parse import check_digit
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
-from dor_desktop.idscan.reader import GLYPH_DOUBT, _repaired, evaluate
+from dor_desktop.idscan.reader import GLYPH_DOUBT, _repaired, evaluate, read_id
 from dor_desktop.idscan.repair import single_edits
 from tests.idscan.conftest import TODAY
 
@@ -164,3 +164,12 @@ def test_an_o_read_as_0_is_repaired_where_the_check_digit_alone_cannot_say_which
     assert all(c[1].text[1] == "0" for c in single_edits([lines[0], misread]))  # without the glyphs
     repaired = _repaired(image, [lines[0], misread], TODAY)
     assert repaired is not None and repaired.result.document_number.value == "KO5W02M71"
+
+
+def test_a_failed_read_gets_a_second_look_at_another_size() -> None:
+    """Development scan 256 of seed 11 (200 dpi, noise, uneven light): at the first crop size the
+    model reads its document number wrong; the larger second crop reads it right."""
+    spec, how, scan_seed = synthetic.scan_recipes(257, seed=11)[256]
+    result = read_id(synthetic.make_scan(spec, how, seed=scan_seed), today=TODAY)
+    assert result.ok, result.problems
+    assert result.document_number.value == spec.document_number
