@@ -66,6 +66,14 @@ def _pretty_name(value: str) -> str:
     return " ".join(part.capitalize() for part in value.split())
 
 
+def _doubtful(result, field) -> bool:
+    """A failed check digit; or, when the reader reported any problem (a character that looked
+    like another letter, low confidence), every field no check digit vouches for."""
+    if field.covered and field.check_ok is False:
+        return True
+    return bool(result.problems) and not (field.covered and field.check_ok)
+
+
 def filled_fields(result) -> list[FilledField]:
     """What the scan puts in the form, each marked as read from the document or doubtful."""
     filled = []
@@ -78,7 +86,7 @@ def filled_fields(result) -> list[FilledField]:
             value = _pretty_name(value)
         elif name in ("date_of_birth", "expiry_date"):
             value = format_day(value)
-        doubtful = field.covered and field.check_ok is False
+        doubtful = _doubtful(result, field)
         filled.append(FilledField(path, value, "doubtful" if doubtful else "document"))
     if isinstance(result.document_type, IdDocumentType):
         filled.append(FilledField("id_document.type", result.document_type.value, "document"))
@@ -95,6 +103,11 @@ MESSAGES = {
     "doubtful": QT_TRANSLATE_NOOP("IdScan", "Could not be read reliably: %1. Compare with the document."),
     "composite": QT_TRANSLATE_NOOP(
         "IdScan", "The overall check digit failed: compare all fields with the document."
+    ),
+    "unchecked": QT_TRANSLATE_NOOP(
+        "IdScan",
+        "Some letters could not be read with certainty: compare the name, nationality and document "
+        "number with the document.",
     ),
     "expired": QT_TRANSLATE_NOOP("IdScan", "The document has expired."),
     "ok": QT_TRANSLATE_NOOP("IdScan", "Read from the document. Check the name against the seller."),
@@ -129,6 +142,8 @@ def scan_summary(result) -> tuple[str, str]:
         notes.append(message("doubtful").replace("%1", ", ".join(doubtful)))
     if result.composite_check_ok is False and not doubtful:
         notes.append(message("composite"))
+    elif result.problems and not doubtful:
+        notes.append(message("unchecked"))
     if result.expired:
         notes.append(message("expired"))
     if notes:

@@ -305,6 +305,10 @@
             <translation>The overall check digit failed: compare all fields with the document.</translation>
         </message>
         <message>
+            <source>Some letters could not be read with certainty: compare the name, nationality and document number with the document.</source>
+            <translation>Some letters could not be read with certainty: compare the name, nationality and document number with the document.</translation>
+        </message>
+        <message>
             <source>The document has expired.</source>
             <translation>The document has expired.</translation>
         </message>

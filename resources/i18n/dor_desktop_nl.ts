@@ -305,6 +305,10 @@
             <translation>Het totale controlecijfer klopt niet: vergelijk alle velden met het document.</translation>
         </message>
         <message>
+            <source>Some letters could not be read with certainty: compare the name, nationality and document number with the document.</source>
+            <translation>Sommige letters zijn niet met zekerheid gelezen: vergelijk de naam, nationaliteit en het documentnummer met het document.</translation>
+        </message>
+        <message>
             <source>The document has expired.</source>
             <translation>Het document is verlopen.</translation>
         </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 from PIL import Image
@@ -11,6 +12,7 @@ from PySide6.QtGui import QDropEvent
 
 from dor_desktop.domain.enums import IdDocumentType
 from dor_desktop.idscan import synthetic
+from dor_desktop.idscan.reader import GLYPH_DOUBT
 from dor_desktop.idscan.result import ScanField, ScanResult
 from dor_desktop.ui.id_scan import MESSAGES, ScanOutcome, filled_fields, message
 from tests.ui.conftest import CLEAN_IMEI, fill_item, type_into
@@ -95,11 +97,26 @@ def test_a_doubtful_read_marks_the_field_and_names_the_part(window_factory):
     form._scanned(ScanOutcome(_result(number_ok=False), None))
     number = form.boxes["id_document.number"]
     assert number.value() == "SPECI2O21" and number.editor.property("source") == "doubtful"
-    assert form.boxes["seller.family_name"].editor.property("source") == "document"
+    # A read with any problem vouches only for what a passing check digit covers.
+    assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
+    assert form.boxes["seller.date_of_birth"].editor.property("source") == "document"
     assert message("document_number") in form.scan_status.text()
     type_into(number, "SPECI2021")  # the clerk corrects it from the document
     assert number.editor.property("source") == "" and number.marker.isHidden()
     assert "id_document.number" not in form.state.from_document
+
+
+def test_a_name_the_glyph_check_doubts_is_marked_for_the_clerk(window_factory):
+    """Check digits all pass, but a letter in the name looked like another one (N read as M)."""
+    form = window_factory().form
+    result = replace(_result(number_ok=True), problems=(GLYPH_DOUBT,))
+    form._scanned(ScanOutcome(result, None))
+    assert form.scan_status.property("tone") == "attention"
+    assert form.scan_status.text() == message("unchecked")
+    assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
+    assert form.boxes["seller.given_names"].editor.property("source") == "doubtful"
+    assert form.boxes["id_document.number"].editor.property("source") == "document"
+    assert form.boxes["seller.date_of_birth"].editor.property("source") == "document"
 
 
 def test_scan_fields_are_only_the_bsn_free_ones():
