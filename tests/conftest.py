@@ -33,6 +33,7 @@ def _one_full_qt_application(qapp):
     QApplication."""
     return qapp
 
+
 #: A purchase in the contract's Registration shape, without the client-filled fields. Valid under
 #: every shipped rule pack: a phone with a correct IMEI, bought by bank transfer from a seller with
 #: an unexpired passport (document number, never a BSN).

@@ -3,9 +3,11 @@
 Flow: load safely -> find candidate MRZ bands -> straighten each (upright, then upside down) ->
 one in-process OCR call -> parse and validate -> guards for what check digits cannot see (line
 lengths and alignment, confidence, the OCR-B glyph check) -> if that fails, one model-suggested
-edit judged by the check digits (repair.py), then a second look at another crop size. The first candidate without a problem wins;
-otherwise the one with the fewest problems is returned so the clerk sees what to check.
-Raw MRZ text exists only inside ``_read_band`` and is never logged or returned.
+edit judged by the check digits (repair.py), then a second look at another crop size. The first
+candidate without a problem wins; otherwise the one with the fewest problems is returned so the
+clerk sees what to check.
+Raw MRZ text (an old Dutch passport's holds the BSN) exists only in this module's local values
+(OCR lines, ``Reading``) and is never logged or returned: callers get a ScanResult without it.
 """
 
 from __future__ import annotations
@@ -96,27 +98,27 @@ def _read_band(
     another size, since the model's mistakes depend on scale.
     """
     crop = straighten(gray, box, upside_down)
-    located, mrz_like = _read_crop(crop, today)
-    if located is not None and not located.result.ok:
-        # The model's mistakes depend on scale: one more look at another size, only for a read
-        # that parsed (an upside-down band's garbage does not) but failed a check.
+    reading, mrz_like = _read_crop(crop, today)
+    if reading is not None and not reading.result.ok:
+        # Only a read that parsed (an upside-down band's garbage does not) but failed a check.
         second = straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
         retry, _ = _read_crop(second, today)
-        if retry is not None and len(retry.result.problems) < len(located.result.problems):
-            crop, located = second, retry
-    if located is None:
+        if retry is not None and len(retry.result.problems) < len(reading.result.problems):
+            crop, reading = second, retry
+    if reading is None:
         return None, mrz_like
-    return LocatedScan(located.result, _text_box(crop, located.lines), len(located.lines)), True
+    return LocatedScan(reading.result, _text_box(crop, reading.lines), len(reading.lines)), True
 
 
 def _read_crop(crop: Crop, today: date | None) -> tuple[Reading | None, bool]:
+    """OCR one straightened crop, then evaluate (and if needed repair) what was read."""
     lines = [line for line in recognise_lines(crop.image) if normalise_lines(line.text)]
     text = "\n".join(line.text for line in lines)
     mrz_like = "<<" in text or any(line.text.startswith("D1NLD") for line in lines)
-    located = evaluate(crop.image, lines, today)
-    if mrz_like and (located is None or not located.result.ok):
-        located = _repaired(crop.image, lines, today) or located
-    return located, mrz_like
+    reading = evaluate(crop.image, lines, today)
+    if mrz_like and (reading is None or not reading.result.ok):
+        reading = _repaired(crop.image, lines, today) or reading
+    return reading, mrz_like
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,6 @@ def evaluate(image: Image.Image, lines: list[OcrLine], today: date | None) -> Re
 def _repaired(image: Image.Image, lines: list[OcrLine], today: date | None) -> Reading | None:
     """The one model-suggested single edit that makes the read pass everything, if exactly one does."""
     passing: dict[ScanResult, Reading] = {}
-
     for tried, candidate in enumerate(single_edits(lines, ImageGlyphs(image))):
         if tried >= MAX_REPAIRS:
             break
