@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import ExitStack
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -30,22 +29,14 @@ ServiceFactory = Callable[[AppContext], SyncService]
 
 
 def open_sync_service(context: AppContext) -> SyncService:
-    """The shop's sync service: the configured DOR, or the bundled sandbox when none is set."""
-    from dor_desktop.sandbox.server import run_sandbox
-    from dor_desktop.sync.credentials import resolve_access
-    from dor_desktop.sync.http_client import HttpTransport
+    """The shop's sync service: the configured DOR, or the bundled sandbox when none is set.
 
-    access = resolve_access(context.settings)
-    stack = ExitStack()
-    try:
-        url = access.url
-        if access.uses_sandbox:
-            url = stack.enter_context(run_sandbox(context.paths.sandbox_database))
-        transport = HttpTransport(access.at(url))
-        return SyncService(context.db, transport, sandbox=access.uses_sandbox, resources=stack)
-    except BaseException:
-        stack.close()
-        raise
+    The same builder as the command line's ``dor-desktop sync``; imported here, in the sync
+    thread, so httpx and the sandbox server never slow the window's start.
+    """
+    from dor_desktop.sync.builder import build_sync_service
+
+    return build_sync_service(context)
 
 
 class SyncWorker(QObject):
