@@ -66,12 +66,17 @@ def _pretty_name(value: str) -> str:
     return " ".join(part.capitalize() for part in value.split())
 
 
-def _doubtful(result, field) -> bool:
+#: Fields whose check digit settles every character: digits only, so no two readings of a
+#: character can have values ten apart. The document number's check digit cannot tell W from M.
+FULLY_CHECKED = ("date_of_birth", "expiry_date")
+
+
+def _doubtful(result, name: str, field) -> bool:
     """A failed check digit; or, when the reader reported any problem (a character that looked
-    like another letter, low confidence), every field no check digit vouches for."""
+    like another letter, low confidence), every field but the fully checked dates."""
     if field.covered and field.check_ok is False:
         return True
-    return bool(result.problems) and not (field.covered and field.check_ok)
+    return bool(result.problems) and not (name in FULLY_CHECKED and field.check_ok)
 
 
 def filled_fields(result) -> list[FilledField]:
@@ -86,7 +91,7 @@ def filled_fields(result) -> list[FilledField]:
             value = _pretty_name(value)
         elif name in ("date_of_birth", "expiry_date"):
             value = format_day(value)
-        doubtful = _doubtful(result, field)
+        doubtful = _doubtful(result, name, field)
         filled.append(FilledField(path, value, "doubtful" if doubtful else "document"))
     if isinstance(result.document_type, IdDocumentType):
         filled.append(FilledField("id_document.type", result.document_type.value, "document"))
