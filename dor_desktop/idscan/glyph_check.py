@@ -35,6 +35,8 @@ O_ABOVE, ZERO_BELOW = 0.125, 0.105
 SHIFT_X, SHIFT_Y = 3, 3
 #: Characters on each side whose boxes place a cell (see _smoothed_centres).
 NEIGHBOURS = 4
+#: The glyphs' order: the columns of the template matrix and of every score row.
+ALPHABET = tuple(sorted(MRZ_ALPHABET))
 
 
 def doubtful_positions(image: Image.Image, line: OcrLine, positions: Iterable[int]) -> list[int]:
@@ -55,39 +57,42 @@ def doubtful_positions(image: Image.Image, line: OcrLine, positions: Iterable[in
 
 def preferred_glyph(image: Image.Image, line: OcrLine, position: int) -> str | None:
     """The glyph that fits character ``position`` clearly better than the one read, if any."""
-    geometry = _LineGeometry.measure(line)
-    if geometry is None or position >= len(line.text):
-        return None
-    return _better_glyph(line, position, _cell_scores(image.convert("L"), geometry, [position])[0])
+    scores = _position_scores(image, line, position)
+    return None if scores is None else _better_glyph(line, position, scores)
 
 
 def o_or_zero(image: Image.Image, line: OcrLine, position: int) -> str | None:
     """Whether character ``position`` looks like the letter O or the digit 0, or None if unclear.
 
-    In OCR-B they differ only in width; the check digit cannot always tell (an O->0 swap at a
-    weight-7 position and a 0->O swap at a weight-3 position change the sum alike), the glyphs can.
-    Thresholds from 250 O and 0 cells of 600 development scans: the O template beat the 0 template
-    by at least 0.136 on every true O, and by at most 0.097 on every true 0.
+    In OCR-B they differ only in width; the check digit cannot always tell (two O/0 swaps at
+    positions of equal weight change the sum alike), the glyphs can. Thresholds from 250 O and 0
+    cells of 600 development scans: the O template beat the 0 template by at least 0.136 on every
+    true O, and by at most 0.097 on every true 0.
     """
-    geometry = _LineGeometry.measure(line)
-    if geometry is None or position >= len(line.text):
+    scores = _position_scores(image, line, position)
+    if scores is None:
         return None
-    scores = _cell_scores(image.convert("L"), geometry, [position])[0]
-    alphabet = sorted(MRZ_ALPHABET)
-    difference = scores[alphabet.index("O")] - scores[alphabet.index("0")]
+    difference = scores[ALPHABET.index("O")] - scores[ALPHABET.index("0")]
     if difference >= O_ABOVE:
         return "O"
     return "0" if difference <= ZERO_BELOW else None
 
 
+def _position_scores(image: Image.Image, line: OcrLine, position: int) -> np.ndarray | None:
+    """One character's glyph scores, or None when the line cannot be measured."""
+    geometry = _LineGeometry.measure(line)
+    if geometry is None or position >= len(line.text):
+        return None
+    return _cell_scores(image.convert("L"), geometry, [position])[0]
+
+
 def _better_glyph(line: OcrLine, position: int, scores: np.ndarray) -> str | None:
     """The best glyph when it beats every reading equivalent to the one read by MARGIN."""
     reading = as_letters(line.text[position])
-    alphabet = sorted(MRZ_ALPHABET)
-    same = [as_letters(char) == reading for char in alphabet]
+    same = [as_letters(char) == reading for char in ALPHABET]
     read_score = max(score for score, match in zip(scores, same, strict=True) if match)
     best_other = max((i for i, match in enumerate(same) if not match), key=lambda i: scores[i])
-    return alphabet[best_other] if scores[best_other] - read_score > MARGIN else None
+    return ALPHABET[best_other] if scores[best_other] - read_score > MARGIN else None
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,8 @@ class _LineGeometry:
 
 def _cell_scores(gray: Image.Image, geometry: _LineGeometry, positions: list[int]) -> np.ndarray:
     """For each position, the best normalised correlation of its cell with each glyph (columns in
-    ``_templates`` order) over small shifts. All cells go through one matrix product."""
-    _, cell_height = _templates()
+    ALPHABET order) over small shifts. All cells go through one matrix product."""
+    templates, cell_height = _templates()
     scale_x = CELL_WIDTH / geometry.pitch
     scale_y = cell_height / (geometry.cap * (1 + 2 * PAD))
     half_w, half_h = (CELL_WIDTH / 2 + SHIFT_X) / scale_x, (cell_height / 2 + SHIFT_Y) / scale_y
@@ -136,12 +141,12 @@ def _cell_scores(gray: Image.Image, geometry: _LineGeometry, positions: list[int
             sliding_window_view(window, (cell_height, CELL_WIDTH)).reshape(-1, cell_height * CELL_WIDTH)
         )
     if not shifted:
-        return np.empty((0, len(MRZ_ALPHABET)))
+        return np.empty((0, len(ALPHABET)))
     cells = np.concatenate(shifted)
     cells = cells - cells.mean(axis=1, keepdims=True)
     norms = np.linalg.norm(cells, axis=1, keepdims=True)
     cells = cells / np.where(norms > 0, norms, 1.0)
-    return (cells @ _template_matrix()).reshape(len(positions), -1, len(MRZ_ALPHABET)).max(axis=1)
+    return (cells @ templates).reshape(len(positions), -1, len(ALPHABET)).max(axis=1)
 
 
 def _smoothed_centres(boxes: tuple[tuple[int, int, int, int], ...]) -> np.ndarray:
@@ -168,18 +173,13 @@ def _normalise(cell: np.ndarray) -> np.ndarray:
 
 def warm_up() -> None:
     """Render the glyphs now (ocr.warm_up calls this off the GUI thread)."""
-    _template_matrix()
+    _templates()
 
 
 @lru_cache(maxsize=1)
-def _template_matrix() -> np.ndarray:
-    """The glyphs as the columns of one matrix, in MRZ_ALPHABET order as ``_templates`` keeps them."""
-    return np.stack(list(_templates()[0].values()), axis=1)
-
-
-@lru_cache(maxsize=1)
-def _templates() -> tuple[dict[str, np.ndarray], int]:
-    """Each MRZ character rendered in OCR-B, cut to a cell like the image's, and normalised."""
+def _templates() -> tuple[np.ndarray, int]:
+    """Each MRZ character rendered in OCR-B, cut to a cell like the image's and normalised: the
+    columns of one matrix (ALPHABET order), and the cell height."""
     size = 120
     with as_file(files("dor_desktop.resources") / "fonts" / "OCRB.otf") as path:
         font = ImageFont.truetype(str(path), size)
@@ -187,8 +187,8 @@ def _templates() -> tuple[dict[str, np.ndarray], int]:
     cap_top, cap_bottom = font.getbbox("H")[1], font.getbbox("H")[3]
     cap = cap_bottom - cap_top
     cell_height = round(CELL_WIDTH * cap * (1 + 2 * PAD) / pitch)
-    templates = {}
-    for char in sorted(MRZ_ALPHABET):
+    columns = []
+    for char in ALPHABET:
         canvas = Image.new("L", (size * 2, size * 2), 255)
         ImageDraw.Draw(canvas).text((size // 2, size // 2), char, font=font, fill=0)
         ink_left, _, ink_right, _ = canvas.point(lambda v: 255 - v).getbbox() or (0, 0, 1, 1)
@@ -203,5 +203,5 @@ def _templates() -> tuple[dict[str, np.ndarray], int]:
             )
         )
         cell = cell.resize((CELL_WIDTH, cell_height), Image.BILINEAR)
-        templates[char] = _normalise(np.asarray(cell, dtype=np.float64))
-    return templates, cell_height
+        columns.append(_normalise(np.asarray(cell, dtype=np.float64)))
+    return np.stack(columns, axis=1), cell_height

@@ -22,6 +22,7 @@ from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
 from dor_desktop.idscan.glyph_check import doubtful_positions, o_or_zero, preferred_glyph
 from dor_desktop.idscan.image_loading import load_image
+from dor_desktop.idscan.layout import LINE_LENGTHS, UNCHECKED_SPANS
 from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, looks_blank, straighten
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
@@ -34,7 +35,6 @@ from dor_desktop.idscan.result import ScanResult
 #: before the glyph check existed; 80 lies below every right character's confidence in 600
 #: development scans (seeds 11 and 13, not the benchmark's).
 CONFIDENCE_FLOOR = 80.0
-LINE_LENGTHS = {"TD1": 30, "TD2": 36, "TD3": 44, "DL": 30}
 WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"
 MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
 LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
@@ -190,16 +190,6 @@ def glyphs_disagree(image: Image.Image, mrz_format: str, lines: list[OcrLine]) -
         if doubtful_positions(image, line, positions):
             return True
     return False
-
-
-#: Character positions a check digit cannot vouch for, per layout and line: names, codes, sex, and
-#: the document number (the 7-3-1 check cannot see swaps such as J/9, K/<, 0/A/K/U).
-UNCHECKED_SPANS: dict[str, tuple[tuple[tuple[int, int], ...], ...]] = {
-    "TD3": (((0, 44),), ((0, 13), (20, 21))),
-    "TD2": (((0, 36),), ((0, 13), (20, 21))),
-    "TD1": (((0, 15),), ((7, 8), (15, 18)), ((0, 30),)),
-    "DL": (((0, 30),),),
-}
 
 
 def lines_aligned(lines: list[OcrLine]) -> bool:

@@ -24,18 +24,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Protocol
 
+from dor_desktop.idscan.layout import CHECKED_SPANS, LAYOUTS_BY_LINES
 from dor_desktop.idscan.mrz_parse import as_letters
 from dor_desktop.idscan.ocr import OcrLine
-
-#: Per layout and line, the (start, end) spans a check digit covers, check digits included.
-CHECKED_SPANS: dict[str, tuple[tuple[tuple[int, int], ...], ...]] = {
-    "TD3": ((), ((0, 10), (13, 20), (21, 44))),
-    "TD2": ((), ((0, 10), (13, 20), (21, 36))),
-    "TD1": (((5, 30),), ((0, 7), (8, 15), (18, 30)), ()),
-    "DL": (((5, 30),),),
-}
-#: Layouts by their line count, so a line set can be repaired before it parses.
-LAYOUTS_BY_LINES = {2: ("TD3", "TD2"), 3: ("TD1",), 1: ("DL",)}
 
 
 class GlyphJudge(Protocol):
@@ -45,7 +36,7 @@ class GlyphJudge(Protocol):
         """The glyph that fits clearly better than the one read, or None."""
 
     def o_or_zero(self, line: OcrLine, position: int) -> str | None:
-        """ "O" or "0" by the glyph's width, or None when unclear."""
+        """The letter O or the digit 0, by the glyph's width; None when unclear."""
 
 
 def single_edits(lines: list[OcrLine], judge: GlyphJudge | None = None) -> Iterator[list[OcrLine]]:
