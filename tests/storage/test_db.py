@@ -15,14 +15,14 @@ from dor_desktop.storage.db import BUSY_TIMEOUT_MS
 def pragmas(connection) -> tuple:
     return tuple(
         connection.execute(text(f"PRAGMA {name}")).scalar()
-        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cell_size_check")
     )
 
 
-EXPECTED = ("wal", 2, 1, BUSY_TIMEOUT_MS)  # synchronous 2 = FULL
+EXPECTED = ("wal", 2, 1, BUSY_TIMEOUT_MS, 1)  # synchronous 2 = FULL
 
 
-def test_wal_full_sync_foreign_keys_and_busy_timeout_on_every_session(db):
+def test_wal_full_sync_foreign_keys_busy_timeout_and_page_checks_on_every_session(db):
     with db.engine.connect() as connection:
         assert pragmas(connection) == EXPECTED
     with db.read() as session:
@@ -71,3 +71,38 @@ def test_a_missing_data_folder_is_created(tmp_path):
     finally:
         db.close()
     assert (tmp_path / "a" / "b" / "register.sqlite3").is_file()
+
+
+def _open_each_at_the_same_moment(paths: list[str], barrier) -> list[str]:
+    """In a separate process: open each new register right when the other process does."""
+    from pathlib import Path
+
+    from dor_desktop.storage.db import Database
+
+    outcomes = []
+    for path in paths:
+        barrier.wait()
+        database = Database(Path(path))
+        try:
+            with database.engine.connect() as connection:
+                outcomes.append(connection.execute(text("PRAGMA journal_mode")).scalar())
+        except Exception as exc:  # reported to the test, which names it
+            outcomes.append(repr(exc))
+        finally:
+            database.close()
+    return outcomes
+
+
+@pytest.mark.slow
+def test_two_programs_opening_a_new_register_at_the_same_moment_both_get_it_in_wal_mode(tmp_path):
+    # Regression: switching a new file to WAL does not wait for the busy handler, so one of the two
+    # failed at once with "database is locked" (more than half of the rounds, measured).
+    import multiprocessing
+
+    spawn = multiprocessing.get_context("spawn")  # no fork of a process that may hold Qt threads
+    paths = [str(tmp_path / f"register-{n}.sqlite3") for n in range(12)]
+    barrier = spawn.Manager().Barrier(2)
+    with spawn.Pool(2) as pool:
+        results = [pool.apply_async(_open_each_at_the_same_moment, (paths, barrier)) for _ in range(2)]
+        outcomes = [result.get(timeout=120) for result in results]
+    assert outcomes == [["wal"] * len(paths)] * 2
