@@ -40,15 +40,23 @@ def head_revision() -> str:
     return head
 
 
+def _schema_state(db: Database) -> tuple[str | None, bool]:
+    """The file's schema revision (``None`` for a new file) and whether it holds any table.
+
+    Both come from one read transaction: read apart, another program's migration could commit in
+    between, and a brand-new file would look like an old one that needs a backup first.
+    """
+    with db.engine.connect() as connection:
+        query = text("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = set(connection.execute(query).scalars())
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar(), True
+
+
 def current_revision(db: Database) -> str | None:
     """The file's schema revision from Alembic's version table (``None`` for a new file)."""
-    with db.engine.connect() as connection:
-        exists = connection.execute(
-            text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
-        ).scalar()
-        if not exists:
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return _schema_state(db)[0]
 
 
 def backup(db: Database, backup_dir: Path, label: str) -> Path:
@@ -67,21 +75,16 @@ def backup(db: Database, backup_dir: Path, label: str) -> Path:
     return target
 
 
-def _revision_of_register(db: Database) -> str | None:
-    """The schema revision, or a clear UserError when the file is not a readable SQLite database."""
+def _state_of_register(db: Database) -> tuple[str | None, bool]:
+    """:func:`_schema_state`, or a clear UserError when the file is not a readable SQLite database."""
     try:
-        return current_revision(db)
+        return _schema_state(db)
     except OperationalError:
         raise  # cannot open or locked: reported as such by the caller
     except DatabaseError as exc:
         raise UserError(
             f"the register file {db.path} is damaged or is not a register ({exc.orig}); it was left unchanged"
         ) from None
-
-
-def _has_tables(db: Database) -> bool:
-    with db.engine.connect() as connection:
-        return bool(connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar())
 
 
 def upgrade(db: Database, backup_dir: Path) -> Path | None:
@@ -91,10 +94,10 @@ def upgrade(db: Database, backup_dir: Path) -> Path | None:
     statement (BEGIN IMMEDIATE), so two processes starting on a new file at once queue up and the
     second finds the schema already at head instead of failing half-way.
     """
-    current = _revision_of_register(db)
+    current, has_tables = _state_of_register(db)
     if current == HEAD_REVISION:
         return None
-    made = backup(db, backup_dir, current or "empty") if _has_tables(db) else None
+    made = backup(db, backup_dir, current or "empty") if has_tables else None
     from alembic import command
 
     config = _config()

@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from dor_desktop.errors import UserError
 from dor_desktop.storage import migrate
@@ -90,6 +91,26 @@ def test_an_empty_file_migrates_to_head_without_a_pointless_backup(tmp_path):
     tables, triggers, version = schema(tmp_path / "new" / "register.sqlite3")
     assert tables == TABLES and triggers == TRIGGERS and version == migrate.head_revision()
     assert not (tmp_path / "backups").exists() or not any((tmp_path / "backups").iterdir())
+
+
+def test_a_new_file_another_program_migrates_meanwhile_is_not_backed_up(tmp_path):
+    # Regression: the revision and "has it any tables" were read in two transactions, so a new
+    # file that another program migrated in between looked like an old one and was copied.
+    path = tmp_path / "register.sqlite3"
+    db, other = Database(path), Database(path)
+
+    def other_program_migrates(_conn, _cursor, statement, *_args) -> None:
+        if "sqlite_master" in statement and migrate.current_revision(other) is None:
+            migrate.upgrade(other, tmp_path / "other-backups")
+
+    event.listen(db.engine, "after_cursor_execute", other_program_migrates)
+    try:
+        assert migrate.upgrade(db, tmp_path / "backups") is None
+        assert migrate.current_revision(other) == migrate.HEAD_REVISION
+    finally:
+        db.close()
+        other.close()
+    assert not (tmp_path / "backups").exists() and not (tmp_path / "other-backups").exists()
 
 
 def test_a_file_at_head_is_neither_migrated_nor_copied(older_file, tmp_path):
