@@ -9,6 +9,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,20 @@ def dead_env(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv(ENV_CLIENT_ID, "sandbox-shop")
     monkeypatch.setenv(ENV_SECRET, "sandbox-secret")
     return url
+
+
+@contextmanager
+def sigint_not_ignored() -> Iterator[None]:
+    """A child started inside gets Python's Ctrl-C handling, even when this suite ignores SIGINT.
+
+    A program started in the background by a script inherits an ignored SIGINT and passes it on;
+    Python then installs no KeyboardInterrupt, and the SIGINT case would wait for nothing.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _wait_until(condition, timeout: float = 20.0, what: str = "condition") -> None:
@@ -133,13 +149,14 @@ def test_a_running_sync_owns_the_queue_picks_up_new_entries_and_stops_cleanly(
     app: AppContext, home: Path, dor_env: str, stop_signal: signal.Signals
 ) -> None:
     env = {**os.environ, "DOR_DESKTOP_HOME": str(home), "PYTHONUNBUFFERED": "1"}
-    runner = subprocess.Popen(
-        [sys.executable, "-m", "dor_desktop", "sync"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with sigint_not_ignored():
+        runner = subprocess.Popen(
+            [sys.executable, "-m", "dor_desktop", "sync"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     try:
         lines = []
         _wait_until(lambda: lines.append(runner.stdout.readline()) or "running" in lines[-1], what="start")
