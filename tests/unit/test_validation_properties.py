@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json, purchase_to_json
 from dor_desktop.domain.rules import available_packs
 from dor_desktop.domain.validation import validate
+from tests.conftest import VALID_PURCHASE
 
 from .strategies import valid_purchases
 
@@ -25,10 +31,32 @@ def test_valid_purchases_validate_clean_under_every_pack(purchase):
         assert validate(purchase, pack, NOW) == [], pack.id
 
 
+def in_utc(purchase: Purchase) -> Purchase:
+    return replace(purchase, acquired_at=purchase.acquired_at.astimezone(UTC))
+
+
+def assert_round_trips(purchase: Purchase) -> None:
+    wire = json.loads(json.dumps(purchase_to_json(purchase)))
+    parsed, problems = purchase_from_json(wire, NOW)
+    assert problems == []
+    # Compared in UTC: Python never calls two zones' readings of the hour the clock repeats at the
+    # end of summer time equal (PEP 495), though they are the same moment. The offset must survive.
+    assert in_utc(parsed) == in_utc(purchase)
+    assert parsed.acquired_at.utcoffset() == purchase.acquired_at.utcoffset()
+
+
 @given(valid_purchases())
 def test_registration_json_round_trip(purchase):
-    wire = json.loads(json.dumps(purchase_to_json(purchase)))
-    assert purchase_from_json(wire, NOW) == (purchase, [])
+    assert_round_trips(purchase)
+
+
+@pytest.mark.parametrize("fold", [0, 1], ids=["summer-time", "winter-time"])
+def test_a_purchase_in_the_repeated_hour_at_the_end_of_summer_time_round_trips(fold):
+    # Found by the property above: 02:00 on 30 October 2016 in Amsterdam happened twice.
+    purchase, problems = purchase_from_json(copy.deepcopy(VALID_PURCHASE), NOW)
+    assert problems == []
+    moment = datetime(2016, 10, 30, 2, 0, fold=fold, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert_round_trips(replace(purchase, acquired_at=moment))
 
 
 # --- arbitrary input ---------------------------------------------------------------------------
