@@ -1,4 +1,5 @@
-"""Command-line handlers for the register: add, list, show, correct, void, verify, export, config."""
+"""Command-line handlers for the register: add, list, show, correct, void, verify, export, config,
+purge-id-copies."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.rules import available_packs
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
+from dor_desktop.storage import id_copies
 from dor_desktop.storage.queries import EntryFilter, EntrySummary, entry_detail, list_entries
 from dor_desktop.storage.register import ValidationFailed
 from dor_desktop.storage.verify import verify
@@ -60,6 +62,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
     check = commands.add_parser("verify", help="check the hash chain and the numbering of the register")
     check.set_defaults(func=_verify)
+
+    purge = commands.add_parser(
+        "purge-id-copies", help="remove kept ID copies whose retention (retention_years) has passed"
+    )
+    purge.add_argument("--dry-run", action="store_true", help="only list what would be removed")
+    purge.set_defaults(func=_purge_id_copies)
 
     export = commands.add_parser("export", help="export the register for inspection (art. 552 Sv)")
     export.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
@@ -243,6 +251,29 @@ def _verify(_args: argparse.Namespace) -> int:
         return 1
     print(f"register OK: {report.entries} entries, hash chain and numbering intact")
     return 0
+
+
+def _purge_id_copies(args: argparse.Namespace) -> int:
+    app = open_app()
+    try:
+        years, today = app.settings.retention_years, date.today()
+        images = app.paths.images
+        if args.dry_run:
+            expired = id_copies.expired_id_copies(images, app.db, years, today)
+            purge = id_copies.Purge()
+        else:
+            purge = id_copies.purge_expired_id_copies(images, app.db, years, today)
+            expired = purge.removed
+    finally:
+        app.close()
+    cutoff = id_copies.retention_cutoff(today, years)
+    verb = "would remove" if args.dry_run else "removed"
+    for path in expired:
+        print(f"{verb} {path.name}")
+    print(f"{verb} {len(expired)} ID copies of purchases before {cutoff} (retention {years} years)")
+    for path, reason in purge.failed:
+        print(f"dor-desktop: error: could not remove {path}: {reason}", file=sys.stderr)
+    return 1 if purge.failed else 0
 
 
 def _export(args: argparse.Namespace) -> int:
