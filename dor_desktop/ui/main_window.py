@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,6 +18,7 @@ from dor_desktop.app import settings as settings_store
 from dor_desktop.app.context import AppContext
 from dor_desktop.app.settings import Settings
 from dor_desktop.domain.rules import RulePack, available_packs, load_pack
+from dor_desktop.storage.id_copies import Purge, purge_expired_id_copies
 from dor_desktop.storage.queries import entry_detail
 from dor_desktop.storage.register import Register, RegisterContext
 from dor_desktop.sync.api import SyncReport, SyncStatus
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         Op(services.lanes.db, sort_out_drafts, services.drafts, services.db.read).on_success(
             self._drafts_found
         ).on_failure(lambda e: self.show_message(str(e))).start(self)
+        self._purge_id_copies()
         self.alert_panel.reload()
         self.register_view.model.refresh()
         Op(services.lanes.files, available_packs, services.paths.rulepacks).on_success(
@@ -191,6 +194,30 @@ class MainWindow(QMainWindow):
             text = self.tr("The purchase being saved when the program stopped is in the register as %1.")
             self.show_message(text.replace("%1", ", ".join(saved)))
         self.form.offer_drafts(offers)
+
+    # -- kept ID copies --------------------------------------------------------------------------
+
+    def _purge_id_copies(self) -> None:
+        """Remove kept ID copies past the retention, at every start (also when the shop stopped keeping)."""
+        services = self.services
+        Op(
+            services.lanes.db,
+            purge_expired_id_copies,
+            services.paths.images,
+            services.db,
+            services.settings.retention_years,
+            date.today(),
+        ).on_success(self._id_copies_purged).on_failure(
+            lambda e: log.warning("the purge of expired ID copies failed: %s", e)
+        ).start(self)
+
+    def _id_copies_purged(self, purge: Purge) -> None:
+        if purge.failed:
+            text = self.tr("%1 ID copies past their retention could not be removed; the log says why.")
+            self.show_message(text.replace("%1", str(len(purge.failed))))
+        elif purge.removed and not self.message_label.text():  # a draft notice matters more
+            text = self.tr("%1 ID copies past their retention were removed.")
+            self.show_message(text.replace("%1", str(len(purge.removed))))
 
     # -- corrections -----------------------------------------------------------------------------
 

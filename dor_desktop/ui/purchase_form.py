@@ -37,6 +37,7 @@ from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMet
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
+from dor_desktop.storage.id_copies import id_copy_path
 from dor_desktop.storage.models import RegisterEntry
 from dor_desktop.storage.register import CommittedEntry, ValidationFailed
 from dor_desktop.sync.api import CheckOutcome, CheckResult
@@ -638,7 +639,7 @@ class PurchaseForm(QWidget):
             entry = self.services.register.commit_purchase(purchase)
         drafts.discard(generation)
         if masked:
-            atomic_write(self.services.paths.images / "id" / f"{entry.register_number}.png", masked)
+            atomic_write(id_copy_path(self.services.paths.images, entry.register_number), masked)
         return entry
 
     def _set_saving(self, saving: bool) -> None:

@@ -499,6 +499,14 @@
             <translation>Notices</translation>
         </message>
         <message>
+            <source>%1 ID copies past their retention could not be removed; the log says why.</source>
+            <translation>%1 ID copies past their retention could not be removed; the log says why.</translation>
+        </message>
+        <message>
+            <source>%1 ID copies past their retention were removed.</source>
+            <translation>%1 ID copies past their retention were removed.</translation>
+        </message>
+        <message>
             <source>The purchase being saved when the program stopped is in the register as %1.</source>
             <translation>The purchase being saved when the program stopped is in the register as %1.</translation>
         </message>

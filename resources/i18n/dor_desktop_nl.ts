@@ -499,6 +499,14 @@
             <translation>Meldingen</translation>
         </message>
         <message>
+            <source>%1 ID copies past their retention could not be removed; the log says why.</source>
+            <translation>%1 ID-kopieën waarvan de bewaartermijn voorbij is, konden niet worden verwijderd; het logboek zegt waarom.</translation>
+        </message>
+        <message>
+            <source>%1 ID copies past their retention were removed.</source>
+            <translation>%1 ID-kopieën waarvan de bewaartermijn voorbij is, zijn verwijderd.</translation>
+        </message>
+        <message>
             <source>The purchase being saved when the program stopped is in the register as %1.</source>
             <translation>De inkoop die werd opgeslagen toen het programma stopte, staat in het register als %1.</translation>
         </message>
