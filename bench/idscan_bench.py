@@ -26,25 +26,16 @@ from dor_desktop.idscan import ocr  # noqa: E402
 from dor_desktop.idscan.errors import ScanError  # noqa: E402
 from dor_desktop.idscan.mrz_parse import parse_mrz_text  # noqa: E402
 from dor_desktop.idscan.reader import read_id  # noqa: E402
+from dor_desktop.idscan.result import FIELD_NAMES  # noqa: E402
 from dor_desktop.idscan.synthetic import IdSpec, mrz_lines, sample_scans  # noqa: E402
 
 BENCH_TODAY = date(2026, 1, 1)  # fixed, so "expired" and date centuries do not drift between runs
-FIELDS = (
-    "document_number",
-    "issuing_country",
-    "family_name",
-    "given_names",
-    "date_of_birth",
-    "sex",
-    "nationality",
-    "expiry_date",
-)
 
 
 def truth(spec: IdSpec) -> dict[str, str]:
     """The fields as the MRZ holds them (names truncated to the field's width)."""
     parsed = parse_mrz_text("\n".join(mrz_lines(spec)), today=BENCH_TODAY)
-    return {name: getattr(parsed, name).value for name in FIELDS}
+    return {name: getattr(parsed, name).value for name in FIELD_NAMES}
 
 
 def ours(data: bytes) -> tuple[str, dict[str, str] | None]:
@@ -54,7 +45,7 @@ def ours(data: bytes) -> tuple[str, dict[str, str] | None]:
         return f"refused:{error.reason_code}", None
     if not result.ok:
         return "problems", None
-    return "valid", {name: getattr(result, name).value for name in FIELDS}
+    return "valid", {name: getattr(result, name).value for name in FIELD_NAMES}
 
 
 def passporteye_fields(data: bytes) -> tuple[str, dict[str, str] | None]:
@@ -119,7 +110,7 @@ def run(args: argparse.Namespace) -> str:
         our_times.append(time.perf_counter() - t0)
         our_outcomes.append((status, got, want))
         if got != want:
-            wrong = [name for name in FIELDS if got and got[name] != want[name]]
+            wrong = [name for name in FIELD_NAMES if got and got[name] != want[name]]
             status = f"{status} (wrong: {', '.join(wrong)})" if wrong else status
             failures.append(
                 f"  #{index} {spec.mrz_format} {how.dpi}dpi rot={how.rotation:.1f} blur={how.blur} "

@@ -30,6 +30,19 @@ class ScanField:
         return self.covered and bool(self.check_ok)
 
 
+#: The document fields a scan reads, in the order the CLI prints them.
+FIELD_NAMES = (
+    "issuing_country",
+    "document_number",
+    "family_name",
+    "given_names",
+    "date_of_birth",
+    "sex",
+    "nationality",
+    "expiry_date",
+)
+
+
 @dataclass(frozen=True)
 class ScanResult:
     """The parsed, BSN-free content of one ID document's machine-readable zone."""
@@ -58,16 +71,7 @@ class ScanResult:
     def as_dict(self) -> dict[str, object]:
         """A JSON-ready view (used by the CLI's --json); holds no BSN because the result has none."""
         fields = {}
-        for name in (
-            "issuing_country",
-            "document_number",
-            "family_name",
-            "given_names",
-            "date_of_birth",
-            "sex",
-            "nationality",
-            "expiry_date",
-        ):
+        for name in FIELD_NAMES:
             scan_field: ScanField = getattr(self, name)
             fields[name] = {
                 "value": scan_field.value,

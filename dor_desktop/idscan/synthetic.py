@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import random
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -216,36 +216,26 @@ def specimen_passport() -> IdSpec:
 
 
 def driving_licence(licence_number: str = "5012345678") -> IdSpec:
-    """A Dutch driving licence: its MRZ is one line holding the 10-digit licence number."""
-    return IdSpec(
+    """A Dutch driving licence of the specimen holder: its MRZ is one line with the licence number."""
+    return replace(
+        specimen_passport(),
         mrz_format="DL",
         document_code="D1",
-        issuing_country="NLD",
         document_number=licence_number,
-        family_name="DE BRUIJN",
-        given_names="WILLEKE LISELOTTE",
-        date_of_birth=date(1965, 3, 10),
-        sex="F",
-        nationality="NLD",
         expiry=date(2030, 5, 1),
+        bsn="",
+        bsn_in_mrz=False,
     )
 
 
 def specimen_id_card() -> IdSpec:
     """The same specimen holder on a TD1 identity card with the BSN in optional data 1."""
-    return IdSpec(
+    return replace(
+        specimen_passport(),
         mrz_format="TD1",
         document_code="I<",
-        issuing_country="NLD",
         document_number="SPECI2021",
-        family_name="DE BRUIJN",
-        given_names="WILLEKE LISELOTTE",
-        date_of_birth=date(1965, 3, 10),
-        sex="F",
-        nationality="NLD",
         expiry=date(2031, 8, 2),
-        bsn=SPECIMEN_BSN,
-        bsn_in_mrz=True,
     )
 
 
