@@ -89,7 +89,7 @@ def _purchase() -> Purchase:
 def _open(folder: Path) -> tuple[Database, Register]:
     db = Database(folder / "register.sqlite3")
     migrate.upgrade(db, folder / "backups")
-    return db, Register(db, RegisterContext("BENCH-1", "K1", load_pack("default")))
+    return db, Register(db, RegisterContext("BENCH-1", "K1", load_pack("default"), "practice-sandbox"))
 
 
 def _percentile(sorted_values: list[float], fraction: float) -> float:

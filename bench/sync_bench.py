@@ -30,13 +30,15 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dor_desktop.app.paths import Paths  # noqa: E402
+from dor_desktop.bootstrap.sync import PRACTICE_LOGIN  # noqa: E402
+from dor_desktop.config.paths import Paths  # noqa: E402
 from dor_desktop.domain.clock import utc_now  # noqa: E402
 from dor_desktop.domain.enums import EntryKind  # noqa: E402
 from dor_desktop.domain.registration import purchase_from_json  # noqa: E402
 from dor_desktop.sandbox.server import SandboxProcess  # noqa: E402
+from dor_desktop.services.context import PRACTICE_ENDPOINT  # noqa: E402
 from dor_desktop.storage.db import Database  # noqa: E402
-from dor_desktop.sync.credentials import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, Credentials  # noqa: E402
+from dor_desktop.sync.credentials import Credentials  # noqa: E402
 from dor_desktop.sync.http_client import HttpTransport  # noqa: E402
 from dor_desktop.sync.service import SyncOptions, SyncService  # noqa: E402
 
@@ -82,7 +84,7 @@ class Drain:
 
 def queue_entries(home: Path, count: int) -> Path:
     """A register with ``count`` pending entries; returns its file."""
-    from dor_desktop.app.context import open_app
+    from dor_desktop.bootstrap.app import open_app
 
     app = open_app(Paths(home))
     purchase, problems = purchase_from_json(PURCHASE, utc_now())
@@ -98,8 +100,9 @@ def drain(register: Path, url: str, batch_size: int, trace: bool = False) -> Dra
     db = Database(register)
     service = SyncService(
         db,
-        HttpTransport(Credentials(url, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET)),
+        HttpTransport(Credentials(url, *PRACTICE_LOGIN)),
         options=SyncOptions(batch_size),
+        endpoint=PRACTICE_ENDPOINT,
     )
     service.transport.status()  # connection and token set up outside the timed part
     service.check_serial("warm-up")

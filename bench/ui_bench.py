@@ -114,8 +114,8 @@ def build(entries: int, home: Path) -> None:
     """A data folder with ``entries`` chained purchases (bulk insert), outbox rows and some hits."""
     import sqlite3
 
-    from dor_desktop.app.context import open_app
-    from dor_desktop.app.paths import Paths
+    from dor_desktop.bootstrap.app import open_app
+    from dor_desktop.config.paths import Paths
     from dor_desktop.storage.chain import GENESIS_HASH, ChainFields, canonical_json, entry_hash
 
     if home.exists():
@@ -262,7 +262,7 @@ def child_launch() -> dict:
     started = time.time()
     from PySide6.QtCore import QTimer
 
-    from dor_desktop.app.context import open_app
+    from dor_desktop.bootstrap.app import open_app
     from dor_desktop.ui import i18n
     from dor_desktop.ui.main import application
     from dor_desktop.ui.main_window import MainWindow, build_services
@@ -311,7 +311,7 @@ def _wait(app, condition, timeout: float = 60.0) -> float:
 def child_register() -> dict:
     """Search and scrolling on the big register, through the real model and view."""
 
-    from dor_desktop.app.context import open_app
+    from dor_desktop.bootstrap.app import open_app
     from dor_desktop.storage.queries import EntryFilter
     from dor_desktop.ui import i18n
     from dor_desktop.ui.main import application

@@ -12,29 +12,32 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from dor_desktop.app.context import AppContext
+from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import SHOP_ZONE
 from dor_desktop.errors import UserError
 from dor_desktop.reports.labels import labels
 from dor_desktop.reports.rows import COLUMNS, ExportRow, export_rows
+from dor_desktop.storage.db import Database
 from dor_desktop.storage.verify import verify
 
 # A spreadsheet runs a cell starting with one of these as a formula: defuse it (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_register(app: AppContext, date_from: date, date_to: date, fmt: str, out: Path) -> int:
+def export_register(
+    db: Database, settings: Settings, date_from: date, date_to: date, fmt: str, out: Path
+) -> int:
     """Write the register of the period to ``out``; returns the number of entries written."""
-    text = labels(app.settings.language)
-    report = verify(app.db)
+    text = labels(settings.language)
+    report = verify(db)
     check = (
         text["verified"].format(n=report.entries)
         if report.ok
         else text["verify_failed"].format(problem=report.problem)
     )
-    with app.db.read() as session:
+    with db.read() as session:
         rows = export_rows(session, date_from, date_to, text)
-    title = f"{text['register_title']} {app.settings.shop_name} ({app.settings.shop_id})"
+    title = f"{text['register_title']} {settings.shop_name} ({settings.shop_id})"
     period = f"{text['period']}: {date_from.isoformat()} - {date_to.isoformat()}"
     generated = f"{text['generated']}: {datetime.now(SHOP_ZONE).strftime('%Y-%m-%d %H:%M')}"
     temporary = out.with_name(out.name + ".part")

@@ -14,7 +14,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dor_desktop.app.settings import Settings
+from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
 from dor_desktop.reports.labels import labels, value_label
 from dor_desktop.reports.rows import goods_lines

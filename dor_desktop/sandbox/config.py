@@ -40,6 +40,6 @@ def default_db_path() -> Path:
     The same file as the application's bundled demo sandbox (in the data folder, which
     ``DOR_DESKTOP_HOME`` overrides), so the command line and the app share one practice DOR.
     """
-    from dor_desktop.app.paths import Paths
+    from dor_desktop.config.paths import Paths
 
     return Paths.from_environment().sandbox_database

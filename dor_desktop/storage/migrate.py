@@ -8,6 +8,7 @@ to start: the shop's data is never left half-migrated.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from dor_desktop.storage.db import Database
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: The newest migration. Kept here so a start on an up-to-date file never imports Alembic (it
 #: costs a noticeable part of the start-up time); a test checks it against the migrations folder.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
+#: ``progress(step, done, total)``: step is "backup" (pages copied) or "migrate" (0 of 1, then 1 of 1).
+Progress = Callable[[str, int, int], None]
+#: Pages copied between two progress reports during a backup (4 MB with 4 KiB pages).
+BACKUP_STEP_PAGES = 1024
 
 
 def _config():
@@ -59,8 +64,11 @@ def current_revision(db: Database) -> str | None:
     return _schema_state(db)[0]
 
 
-def backup(db: Database, backup_dir: Path, label: str) -> Path:
-    """A consistent copy of the register (SQLite's online backup), named with time and schema."""
+def backup(db: Database, backup_dir: Path, label: str, progress: Progress | None = None) -> Path:
+    """A consistent copy of the register (SQLite's online backup), named with time and schema.
+
+    Copied in steps so that ``progress`` can show a large register is not hung.
+    """
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"register-{stamp}-{label}.sqlite3"
@@ -68,7 +76,14 @@ def backup(db: Database, backup_dir: Path, label: str) -> Path:
     try:
         destination = sqlite3.connect(target)
         with destination:
-            source.backup(destination)
+            if progress is None:
+                source.backup(destination)
+            else:
+                source.backup(
+                    destination,
+                    pages=BACKUP_STEP_PAGES,
+                    progress=lambda _status, remaining, total: progress("backup", total - remaining, total),
+                )
         destination.close()
     finally:
         source.close()
@@ -87,7 +102,7 @@ def _state_of_register(db: Database) -> tuple[str | None, bool]:
         ) from None
 
 
-def upgrade(db: Database, backup_dir: Path) -> Path | None:
+def upgrade(db: Database, backup_dir: Path, progress: Progress | None = None) -> Path | None:
     """Migrate ``db`` to head; returns the backup made, or ``None`` when nothing had to change.
 
     A brand-new file has nothing to back up. The migration holds the write lock from its first
@@ -97,7 +112,9 @@ def upgrade(db: Database, backup_dir: Path) -> Path | None:
     current, has_tables = _state_of_register(db)
     if current == HEAD_REVISION:
         return None
-    made = backup(db, backup_dir, current or "empty") if has_tables else None
+    made = backup(db, backup_dir, current or "empty", progress) if has_tables else None
+    if progress is not None:
+        progress("migrate", 0, 1)
     from alembic import command
 
     config = _config()
@@ -108,4 +125,6 @@ def upgrade(db: Database, backup_dir: Path) -> Path | None:
     except Exception as exc:  # any failure must stop the start, with the data intact
         where = f"; a backup is at {made}" if made else ""
         raise UserError(f"the register could not be upgraded ({exc}){where}") from exc
+    if progress is not None:
+        progress("migrate", 1, 1)
     return made

@@ -62,6 +62,8 @@ class RegisterContext:
     shop_id: str
     counter_prefix: str
     rules: RulePack
+    #: Which DOR the entries' messages are for; stamped on every outbox row.
+    dor_endpoint: str
     clock: Callable[[], datetime] = utc_now
 
 
@@ -237,6 +239,7 @@ class Register:
             "state": "pending",
             "attempts": 0,
             "created_at": fields.committed_at,
+            "dor_endpoint": self.context.dor_endpoint,
         }
         connection.execute(insert(_OUTBOX), [message])
 

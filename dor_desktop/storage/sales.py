@@ -119,6 +119,15 @@ def record_sale(
                 state="pending",
                 attempts=0,
                 created_at=moment,
+                dor_endpoint=_registered_at(session, entry.id),
             )
         )
         return RecordedSale(sale.id, entry.register_number, item_line)
+
+
+def _registered_at(session: Session, entry_id: int) -> str | None:
+    """The DOR the entry was registered with: its events go there too, never anywhere else."""
+    query = select(OutboxMessage.dor_endpoint).where(
+        OutboxMessage.entry_id == entry_id, OutboxMessage.kind == "registration"
+    )
+    return session.execute(query.order_by(OutboxMessage.id.desc()).limit(1)).scalar()

@@ -30,6 +30,8 @@ class SyncStatus:
     #: The DOR in use (a URL), and whether it is the bundled sandbox.
     endpoint: str = ""
     sandbox: bool = False
+    #: Messages recorded for another DOR (never sent from here; see the outbox's dor_endpoint).
+    for_other_dor: int = 0
 
 
 @dataclass(frozen=True)

@@ -16,21 +16,17 @@ from dataclasses import dataclass, field, replace
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
-from dor_desktop.app.settings import Settings, validated
+from dor_desktop.config.settings import ENV_DOR_URL, Settings, validated
 from dor_desktop.errors import UserError
-from dor_desktop.sandbox.config import DEFAULT_CLIENT_ID as SANDBOX_CLIENT_ID
-from dor_desktop.sandbox.config import DEFAULT_CLIENT_SECRET as SANDBOX_CLIENT_SECRET
 
 SERVICE_NAME = "dor-desktop"
-ENV_URL = "DOR_DESKTOP_DOR_URL"
+ENV_URL = ENV_DOR_URL
 ENV_CLIENT_ID = "DOR_DESKTOP_CLIENT_ID"
 ENV_SECRET = "DOR_DESKTOP_CLIENT_SECRET"
 
 __all__ = [
     "Credentials",
     "DorAccess",
-    "SANDBOX_CLIENT_ID",
-    "SANDBOX_CLIENT_SECRET",
     "delete_secret",
     "load_secret",
     "resolve_access",
@@ -69,8 +65,14 @@ class DorAccess:
         return Credentials(url, self.client_id, self.secret)
 
 
-def resolve_access(settings: Settings, environ: Mapping[str, str] | None = None) -> DorAccess:
-    """The DOR to use and how to log in; raises UserError when the configuration is incomplete."""
+def resolve_access(
+    settings: Settings, practice_login: tuple[str, str], environ: Mapping[str, str] | None = None
+) -> DorAccess:
+    """The DOR to use and how to log in; raises UserError when the configuration is incomplete.
+
+    ``practice_login`` (client id, secret) is the bundled sandbox's, used when no DOR is
+    configured: the composition root knows the sandbox, this layer does not.
+    """
     env = os.environ if environ is None else environ
     url = env.get(ENV_URL, "").strip()
     source = "environment"
@@ -81,8 +83,8 @@ def resolve_access(settings: Settings, environ: Mapping[str, str] | None = None)
     if not url:
         return DorAccess(
             None,
-            env.get(ENV_CLIENT_ID, "").strip() or SANDBOX_CLIENT_ID,
-            env.get(ENV_SECRET, "") or SANDBOX_CLIENT_SECRET,
+            env.get(ENV_CLIENT_ID, "").strip() or practice_login[0],
+            env.get(ENV_SECRET, "") or practice_login[1],
             "sandbox",
         )
     client_id = env.get(ENV_CLIENT_ID, "").strip() or settings.dor_client_id.strip()

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import to_utc_text, utc_now
@@ -63,14 +63,17 @@ class Drainer:
         transport: DorTransport,
         gate: RetryGate,
         *,
+        endpoint: str,
         batch_size: int = MAX_BATCH,
         clock: Callable[[], datetime] = utc_now,
         stop: threading.Event | None = None,
     ) -> None:
+        """``endpoint`` names the DOR ``transport`` talks to: only messages for it are sent."""
         if not 1 <= batch_size <= MAX_BATCH:
             raise ValueError(f"batch_size must be 1..{MAX_BATCH}")
         self.db = db
         self.transport = transport
+        self.endpoint = endpoint
         self.gate = gate
         self.batch_size = batch_size
         self.clock = clock
@@ -108,12 +111,31 @@ class Drainer:
                 OutboxMessage.kind == "registration",
                 OutboxMessage.state == "pending",
                 OutboxMessage.id > after_id,
+                self.for_this_dor(),
             )
             .order_by(OutboxMessage.id)
             .limit(self.batch_size)
         )
         with self.db.read() as session:
-            return [PendingRow(*row) for row in session.execute(query)]
+            rows = [PendingRow(*row) for row in session.execute(query)]
+        self._claim(rows)
+        return rows
+
+    def for_this_dor(self) -> ColumnElement[bool]:
+        """Messages for this DOR; rows from before schema 0002 have none and are claimed on sending."""
+        column = OutboxMessage.dor_endpoint
+        return or_(column == self.endpoint, column.is_(None))
+
+    def _claim(self, rows: list[PendingRow]) -> None:
+        """Record this DOR on unclaimed rows before they are sent (a trigger keeps it fixed)."""
+        if not rows:
+            return
+        with self.db.write() as session:
+            session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id.in_([row.id for row in rows]), OutboxMessage.dor_endpoint.is_(None))
+                .values(dor_endpoint=self.endpoint)
+            )
 
     def _submit(self, rows: list[PendingRow], tally: PassTally) -> None:
         try:
@@ -202,12 +224,15 @@ class Drainer:
                         OutboxMessage.payload,
                         OutboxMessage.attempts,
                     )
-                    .where(OutboxMessage.kind == "event", OutboxMessage.state == "pending")
+                    .where(
+                        OutboxMessage.kind == "event", OutboxMessage.state == "pending", self.for_this_dor()
+                    )
                     .order_by(OutboxMessage.id)
                     .limit(EVENTS_PER_PASS)
                 )
             ]
             targets = _targets(session, [_target_of(row) for row in rows])
+        self._claim(rows)
         for row in rows:
             if self.stop.is_set():
                 return

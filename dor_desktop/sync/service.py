@@ -69,6 +69,7 @@ class SyncService:
         *,
         options: SyncOptions | None = None,
         clock: Callable[[], datetime] = utc_now,
+        endpoint: str,
         sandbox: bool = False,
         resources: ExitStack | None = None,
     ) -> None:
@@ -80,7 +81,13 @@ class SyncService:
         self.gate = RetryGate(options.backoff or Backoff(), clock)
         self._stop = threading.Event()
         self.drainer = Drainer(
-            db, transport, self.gate, batch_size=options.batch_size, clock=clock, stop=self._stop
+            db,
+            transport,
+            self.gate,
+            endpoint=endpoint,
+            batch_size=options.batch_size,
+            clock=clock,
+            stop=self._stop,
         )
         self.poller = NotificationPoller(db, transport, self.gate, clock=clock)
         self.notifications_interval = options.notifications_interval
@@ -177,7 +184,9 @@ class SyncService:
         with self.db.read() as session:
             return (
                 session.scalar(
-                    select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state == "pending")
+                    select(func.count())
+                    .select_from(OutboxMessage)
+                    .where(OutboxMessage.state == "pending", self.drainer.for_this_dor())
                 )
                 or 0
             )
@@ -187,9 +196,14 @@ class SyncService:
         with self.db.read() as session:
             pending, oldest = session.execute(
                 select(func.count(), func.min(OutboxMessage.created_at)).where(
-                    OutboxMessage.state == "pending"
+                    OutboxMessage.state == "pending", self.drainer.for_this_dor()
                 )
             ).one()
+            elsewhere = session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.state == "pending", ~self.drainer.for_this_dor())
+            )
             last_ack = outcomes.get_state(session, outcomes.LAST_ACK_KEY)
             conflicts = session.scalar(
                 select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state == "conflict")
@@ -213,6 +227,7 @@ class SyncService:
             retry_at=self.gate.retry_at,
             endpoint=self.transport.endpoint,
             sandbox=self.sandbox,
+            for_other_dor=elsewhere or 0,
         )
 
     def rejections(self) -> list[RejectedEntry]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.errors import UserError
 from dor_desktop.ui import i18n
 from dor_desktop.ui.main_window import MainWindow, build_services

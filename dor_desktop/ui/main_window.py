@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from dor_desktop.app import settings as settings_store
-from dor_desktop.app.context import AppContext
-from dor_desktop.app.settings import Settings
-from dor_desktop.domain.rules import RulePack, available_packs, load_pack
+from dor_desktop.config.settings import Settings
+from dor_desktop.domain.rules import RulePack, available_packs
+from dor_desktop.services import settings_change
+from dor_desktop.services.context import AppContext
+from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.storage.id_copies import Purge, purge_expired_id_copies
 from dor_desktop.storage.queries import entry_detail
-from dor_desktop.storage.register import Register, RegisterContext
 from dor_desktop.sync.api import SyncReport, SyncStatus
 from dor_desktop.ui import i18n
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
@@ -328,32 +328,20 @@ class MainWindow(QMainWindow):
     def _save_settings(self, new: Settings | None, secret: str) -> None:
         if new is None or self._closed:
             return
-        paths = self.services.paths
-
-        def job() -> RulePack:
-            if secret:
-                from dor_desktop.sync.credentials import store_secret
-
-                store_secret(new.dor_client_id, secret)
-            settings_store.save(paths.settings, new)
-            return load_pack(new.rule_pack, paths.rulepacks)
-
-        old = self.services.settings
-        Op(self.services.lanes.files, job).on_success(
-            lambda rules: self._settings_saved(old, new, rules)
+        paths, old = self.services.paths, self.services.settings
+        Op(self.services.lanes.files, settings_change.save, paths, old, new, secret=secret).on_success(
+            self._settings_saved
         ).on_failure(
             lambda e: self.show_message(self.tr("Settings not saved: %1").replace("%1", str(e)))
         ).start(self)
 
-    def _settings_saved(self, old: Settings, new: Settings, rules: RulePack) -> None:
-        context = self.services.context
-        context.settings, context.rules = new, rules
-        context.register = Register(context.db, RegisterContext(new.shop_id, new.counter_prefix, rules))
+    def _settings_saved(self, change: SettingsChange) -> None:
+        old, new = change.old, change.new
+        self.services.context.use_settings(new, change.rules)
         self.setWindowTitle(self.tr("DOR Desktop - %1").replace("%1", new.shop_name))
         if new.scan_folder != old.scan_folder:
             self.scan_folder.watch(new.scan_folder)
-        dor_changed = (new.dor_url, new.dor_client_id) != (old.dor_url, old.dor_client_id)
-        if dor_changed and self.services.sync is not None:
+        if change.dor_changed and self.services.sync is not None:
             self._restart_sync()
         if new.language != old.language:
             i18n.install(new.language)

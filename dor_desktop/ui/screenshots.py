@@ -89,7 +89,7 @@ def run(out: Path, home: Path) -> None:
         ' "keep_id_images": true}',
         encoding="utf-8",
     )
-    from dor_desktop.app.context import open_app
+    from dor_desktop.bootstrap.app import open_app
     from dor_desktop.ui import i18n
     from dor_desktop.ui.main import application
     from dor_desktop.ui.main_window import MainWindow, build_services

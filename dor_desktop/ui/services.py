@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from dor_desktop.app.context import AppContext
-from dor_desktop.app.paths import Paths
-from dor_desktop.app.settings import Settings
+from dor_desktop.config.paths import Paths
+from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import utc_now
+from dor_desktop.services.context import AppContext
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import Register
 from dor_desktop.ui.background import Lanes

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dor_desktop.app.settings import Settings, validated
+from dor_desktop.config.settings import Settings, validated
 from dor_desktop.domain.rules import RulePack
 from dor_desktop.errors import UserError
 from dor_desktop.ui.fields import combo

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from dor_desktop.app.context import AppContext
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.api import SyncReport, SyncStatus
 from dor_desktop.sync.service import SyncService
 
@@ -34,7 +34,7 @@ def open_sync_service(context: AppContext) -> SyncService:
     The same builder as the command line's ``dor-desktop sync``; imported here, in the sync
     thread, so httpx and the sandbox server never slow the window's start.
     """
-    from dor_desktop.sync.builder import build_sync_service
+    from dor_desktop.bootstrap.sync import build_sync_service
 
     return build_sync_service(context)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.cli import main
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.registration import purchase_from_json

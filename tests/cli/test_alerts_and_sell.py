@@ -46,6 +46,6 @@ def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, make_purchase, home):
     synced = cli("sync", "--until-empty", "--max-wait", "60")
     assert synced.returncode == 0, synced.stderr
 
-    with closing(sqlite3.connect(home / "register.sqlite3")) as connection:
+    with closing(sqlite3.connect(home / "practice" / "register.sqlite3")) as connection:
         states = dict(connection.execute("SELECT kind, state FROM outbox").fetchall())
     assert states == {"registration": "acknowledged", "event": "acknowledged"}

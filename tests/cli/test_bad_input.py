@@ -11,7 +11,7 @@ import pytest
 
 
 def entries(home) -> int:
-    path = home / "register.sqlite3"
+    path = home / "practice" / "register.sqlite3"
     if not path.exists():
         return 0
     with closing(sqlite3.connect(path)) as connection:

@@ -20,7 +20,7 @@ def test_a_data_folder_that_cannot_be_created(cli_at, tmp_path, make_purchase):
 
 
 def test_a_register_file_that_cannot_be_opened(cli, home: Path):
-    (home / "register.sqlite3").mkdir()
+    (home / "practice" / "register.sqlite3").mkdir(parents=True)
     result = cli("register", "list")
     assert result.returncode == 3 and "Traceback" not in result.stderr
     assert (
@@ -31,19 +31,20 @@ def test_a_register_file_that_cannot_be_opened(cli, home: Path):
 
 def test_a_file_that_is_not_a_register(cli, home: Path):
     content = b"MZ\x90\x00" + bytes(range(256)) * 40
-    (home / "register.sqlite3").write_bytes(content)
+    (home / "practice").mkdir()
+    (home / "practice" / "register.sqlite3").write_bytes(content)
     result = cli("verify")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "is damaged or is not a register (file is not a database); it was left unchanged" in result.stderr
     assert len(result.stderr.splitlines()) == 1
-    assert (home / "register.sqlite3").read_bytes() == content
+    assert (home / "practice" / "register.sqlite3").read_bytes() == content
 
 
 def test_a_damaged_register_page_is_one_clear_line_for_every_command(run_main, commit, home: Path):
     # Regression: list and show printed "internal error" with a multi-line SQL statement.
     for _ in range(3):
         commit()
-    path = home / "register.sqlite3"
+    path = home / "practice" / "register.sqlite3"
     with closing(sqlite3.connect(path)) as connection:
         root = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'register_entry'"

@@ -10,7 +10,7 @@ SPECIMEN_BSN = "999999990"  # the public specimen; the only BSN tests may use
 
 def assert_nowhere_under(home, spelling: str) -> None:
     files = [p for p in home.rglob("*") if p.is_file()]
-    assert home / "register.sqlite3" in files and any(p.suffix == ".log" for p in files)
+    assert home / "practice" / "register.sqlite3" in files and any(p.suffix == ".log" for p in files)
     for path in files:
         assert spelling.encode() not in path.read_bytes(), path
 

@@ -10,7 +10,7 @@ PNG = b"\x89PNG\r\n\x1a\n masked copy"
 
 
 def keep_copy(home: Path, number: str) -> Path:
-    path = id_copy_path(home / "images", number)
+    path = id_copy_path(home / "practice" / "images", number)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(PNG)
     return path

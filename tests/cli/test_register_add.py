@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.storage.queries import EntryFilter, list_entries
 
 

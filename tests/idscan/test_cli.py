@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from dor_desktop.cli import scan as cli
+from dor_desktop.cli.scan import EXIT_CHECKS_FAILED
 from dor_desktop.errors import UserError
-from dor_desktop.idscan import cli
-from dor_desktop.idscan.cli import EXIT_CHECKS_FAILED
 from dor_desktop.idscan.synthetic import OCRB_FONT
 
 pytestmark = pytest.mark.usefixtures("warm_reader")

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from dor_desktop.app.context import AppContext, open_app
-from dor_desktop.app.paths import HOME_VARIABLE
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import HOME_VARIABLE
+from dor_desktop.services.context import AppContext
 
 
 def purchase_data(family_name: str = "Jansen", imei: str = "490154203237518") -> dict:

@@ -36,7 +36,7 @@ def test_csv_holds_every_entry_with_its_corrections_and_voids(app, tmp_path):
     void = app.register.void(second.register_number, "seller changed their mind")
     out = tmp_path / "register.csv"
 
-    count = export_register(app, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
+    count = export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
 
     rows = _csv_rows(out)
     numbers = [r[0] for r in rows[5:]]
@@ -61,14 +61,14 @@ def test_period_is_by_shop_local_acquisition_date(app, tmp_path):
     _commit(app, late_evening)
     out = tmp_path / "day.csv"
 
-    assert export_register(app, date(2026, 11, 20), date(2026, 11, 20), "csv", out) == 1
-    assert export_register(app, date(2026, 11, 21), date(2026, 11, 21), "csv", out) == 0
+    assert export_register(app.db, app.settings, date(2026, 11, 20), date(2026, 11, 20), "csv", out) == 1
+    assert export_register(app.db, app.settings, date(2026, 11, 21), date(2026, 11, 21), "csv", out) == 0
 
 
 def test_spreadsheet_formulas_are_defused(app, tmp_path):
     _commit(app, purchase_data('=HYPERLINK("http://x")'))
     out = tmp_path / "register.csv"
-    export_register(app, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
+    export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
 
     seller = _csv_rows(out)[5][3]
     assert seller.startswith("'=")
@@ -80,7 +80,7 @@ def test_export_reports_a_broken_chain(app, tmp_path):
         connection.exec_driver_sql("DROP TRIGGER register_entry_no_update")
         connection.exec_driver_sql("UPDATE register_entry SET seller_name = 'Someone, Else'")
     out = tmp_path / "register.csv"
-    export_register(app, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
+    export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", out)
 
     assert "CONTROLE MISLUKT" in _csv_rows(out)[3][0]
 
@@ -90,7 +90,7 @@ def test_pdf_export_is_readable_text(app, tmp_path):
     app.register.void(entry.register_number, "wrong seller")
     out = tmp_path / "register.pdf"
 
-    export_register(app, date(2026, 11, 1), date(2026, 11, 30), "pdf", out)
+    export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "pdf", out)
 
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
@@ -109,7 +109,7 @@ def test_export_to_an_unwritable_place_is_a_clear_error(app, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(UserError, match="cannot write"):
-        export_register(app, date(2026, 11, 1), date(2026, 11, 30), "csv", blocker / "out.csv")
+        export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", blocker / "out.csv")
 
 
 def test_receipt_names_the_entry_and_not_the_document_number(app, tmp_path):

@@ -51,7 +51,7 @@ def test_the_listening_socket_says_it_is_tcp_so_asyncio_disables_nagle():
 def test_the_default_database_is_the_apps_sandbox_file(monkeypatch, tmp_path):
     monkeypatch.setenv("DOR_DESKTOP_HOME", str(tmp_path))
 
-    assert default_db_path() == tmp_path.resolve() / "sandbox" / "sandbox.sqlite3"
+    assert default_db_path() == tmp_path.resolve() / "practice" / "sandbox" / "sandbox.sqlite3"
 
 
 def test_unknown_paths_and_methods_are_problem_documents(sandbox_url):

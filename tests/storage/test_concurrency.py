@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.storage.verify import verify
 
 EACH = 30
@@ -47,4 +47,4 @@ def test_two_writers_on_a_new_register_get_distinct_gap_free_numbers(tmp_path, m
             assert verify(app.db).entries == 2 * EACH
         finally:
             app.close()
-        assert not (home / "backups").exists() or not any((home / "backups").iterdir())
+        assert not (home / "practice" / "backups").exists() or not any((home / "practice" / "backups").iterdir())

@@ -15,7 +15,7 @@ import sys
 import pytest
 from sqlalchemy import select
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.storage.models import RegisterEntry
 from dor_desktop.storage.verify import verify
 

@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from dor_desktop.app.context import open_app
-from dor_desktop.app.paths import Paths
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
 from dor_desktop.storage.verify import verify
 
@@ -30,16 +30,19 @@ def written(tmp_path_factory, make_purchase, cli_at):
     batch_file.write_text(json.dumps(batch), encoding="utf-8")
     result = cli_at(home, "register", "add", "--json", str(batch_file))
     assert result.returncode == 0, result.stderr
-    assert not (home / "register.sqlite3-wal").exists() or (home / "register.sqlite3-wal").stat().st_size == 0
+    assert (
+        not (home / "practice" / "register.sqlite3-wal").exists()
+        or (home / "practice" / "register.sqlite3-wal").stat().st_size == 0
+    )
     return home
 
 
 def damaged_copy(home, tmp_path, name: str, edit) -> object:
     copy = tmp_path / name
     shutil.copytree(home, copy)
-    data = bytearray((copy / "register.sqlite3").read_bytes())
+    data = bytearray((copy / "practice" / "register.sqlite3").read_bytes())
     edit(data)
-    (copy / "register.sqlite3").write_bytes(bytes(data))
+    (copy / "practice" / "register.sqlite3").write_bytes(bytes(data))
     return copy
 
 
@@ -63,7 +66,7 @@ def flip_a_bit(offset: int):
 
 @pytest.mark.slow
 def test_one_changed_byte_in_any_copy_of_a_sellers_name_is_found(written, tmp_path, cli_at):
-    data = (written / "register.sqlite3").read_bytes()
+    data = (written / "practice" / "register.sqlite3").read_bytes()
     offsets = [i for i in range(len(data)) if data.startswith(NAME, i)]
     # The entry's column and payload, the name index and the frozen DOR message all hold the name.
     assert len(offsets) >= 4
@@ -84,7 +87,7 @@ def test_one_changed_byte_in_any_copy_of_a_sellers_name_is_found(written, tmp_pa
 @pytest.mark.slow
 @pytest.mark.parametrize("page", [1, 2, "last"])
 def test_a_smashed_page_is_reported_as_a_damaged_file_not_a_traceback(written, tmp_path, cli_at, page):
-    size = (written / "register.sqlite3").stat().st_size
+    size = (written / "practice" / "register.sqlite3").stat().st_size
     number = size // PAGE if page == "last" else page
     start = (number - 1) * PAGE + (100 if number == 1 else 0)  # page 1 starts with the file header
 

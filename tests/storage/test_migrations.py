@@ -24,6 +24,7 @@ TRIGGERS = {
     "entry_item_no_change",
     "outbox_payload_frozen",
     "outbox_keep_unacknowledged",
+    "outbox_endpoint_fixed",
 }
 
 NEXT_REVISION = """
@@ -131,9 +132,10 @@ def test_an_older_file_is_backed_up_then_migrated_with_its_data(older_file, tmp_
         assert verify(db).entries == 2
     finally:
         db.close()
-    assert made is not None and made.parent == tmp_path / "backups" and "0001" in made.name
+    head = "0002"  # the shipped head the file was made at
+    assert made is not None and made.parent == tmp_path / "backups" and head in made.name
     backup_tables, _, backup_version = schema(made)
-    assert backup_version == "0001" and "test_extra" not in backup_tables
+    assert backup_version == head and "test_extra" not in backup_tables
     assert count(made, "register_entry") == 2
     assert "test_extra" in schema(older_file)[0]
 
@@ -150,7 +152,7 @@ def test_a_failed_migration_refuses_to_start_and_keeps_the_data(
         finally:
             db.close()
     tables, triggers, version = schema(older_file)
-    assert version == "0001" and "test_extra" not in tables and triggers == TRIGGERS
+    assert version == "0002" and "test_extra" not in tables and triggers == TRIGGERS
     assert count(older_file, "register_entry") == 2
     db = Database(older_file)
     try:

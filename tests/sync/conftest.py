@@ -15,18 +15,18 @@ import keyring
 import pytest
 from keyrings.alt.file import EncryptedKeyring
 
-from dor_desktop.app import settings as settings_store
-from dor_desktop.app.context import AppContext, open_app
-from dor_desktop.app.paths import Paths
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.bootstrap.sync import PRACTICE_LOGIN
+from dor_desktop.config import settings as settings_store
+from dor_desktop.config.paths import Paths
 from dor_desktop.sandbox.admin_client import SandboxAdmin
 from dor_desktop.sandbox.server import run_sandbox
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.backoff import Backoff
 from dor_desktop.sync.credentials import (
     ENV_CLIENT_ID,
     ENV_SECRET,
     ENV_URL,
-    SANDBOX_CLIENT_ID,
-    SANDBOX_CLIENT_SECRET,
     Credentials,
 )
 from dor_desktop.sync.http_client import HttpTransport
@@ -72,6 +72,19 @@ def app(home: Path) -> Iterator[AppContext]:
 
 
 @pytest.fixture
+def legal_app(home: Path, sandbox_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppContext]:
+    """The legal register: this test's sandbox configured as the DOR, the headless way (also for
+    the CLI subprocesses the test starts)."""
+    monkeypatch.setenv(ENV_URL, sandbox_url)
+    monkeypatch.setenv(ENV_CLIENT_ID, PRACTICE_LOGIN[0])
+    monkeypatch.setenv(ENV_SECRET, PRACTICE_LOGIN[1])
+    context = open_app()
+    assert not context.practice
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def lenient_app(home: Path) -> Iterator[AppContext]:
     """A register under the metal-cash-only pack: a phone may be bought without an ID document
     (a warning the clerk overrides), which the DOR's contract then rejects."""
@@ -88,7 +101,7 @@ def clock() -> ManualClock:
 
 
 def demo_credentials(url: str) -> Credentials:
-    return Credentials(url, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET)
+    return Credentials(url, *PRACTICE_LOGIN)
 
 
 @pytest.fixture
@@ -98,7 +111,13 @@ def make_service(clock: ManualClock) -> Iterator[Callable[..., SyncService]]:
 
     def factory(app: AppContext, url: str, batch_size: int = 500) -> SyncService:
         options = SyncOptions(batch_size=batch_size, backoff=Backoff(random=lambda: 0.0))
-        service = SyncService(app.db, HttpTransport(demo_credentials(url)), options=options, clock=clock)
+        service = SyncService(
+            app.db,
+            HttpTransport(demo_credentials(url)),
+            options=options,
+            clock=clock,
+            endpoint=app.dor_endpoint,
+        )
         made.append(service)
         return service
 

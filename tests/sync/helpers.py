@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.domain.checks import luhn_valid
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
+from dor_desktop.services.context import AppContext
 from dor_desktop.storage.models import Alert, OutboxMessage
 from dor_desktop.storage.register import CommittedEntry
 from tests.conftest import VALID_PURCHASE

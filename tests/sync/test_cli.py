@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from dor_desktop.app.context import AppContext
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config import settings as settings_store
+from dor_desktop.config.paths import Paths
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL
 from tests.conftest import run_cli
 from tests.sync.canned import CannedServer
@@ -44,6 +47,30 @@ def dead_env(monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
+def _opened(home: Path) -> Iterator[AppContext]:
+    context = open_app()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def real_app(home: Path, dor_env: str) -> Iterator[AppContext]:
+    """The legal register: opened with a DOR configured, as the sync subprocess will open it."""
+    yield from _opened(home)
+
+
+@pytest.fixture
+def unreachable_app(home: Path, dead_env: str) -> Iterator[AppContext]:
+    yield from _opened(home)
+
+
+@pytest.fixture
+def lenient_real_app(home: Path, dor_env: str) -> Iterator[AppContext]:
+    """The legal register under the metal-cash-only pack (see lenient_app)."""
+    settings_store.save(Paths(home).settings, settings_store.Settings(rule_pack="metal-cash-only"))
+    yield from _opened(home)
+
+
 @contextmanager
 def sigint_not_ignored() -> Iterator[None]:
     """A child started inside gets Python's Ctrl-C handling, even when this suite ignores SIGINT.
@@ -67,8 +94,9 @@ def _wait_until(condition, timeout: float = 20.0, what: str = "condition") -> No
 
 
 def test_until_empty_sends_everything_and_register_shows_sync_state_and_hits(
-    app: AppContext, home: Path, dor_env: str, admin: SandboxAdmin
+    real_app: AppContext, home: Path, admin: SandboxAdmin
 ) -> None:
+    app = real_app
     plain = commit(app, 2)
     (stolen,) = commit(app, imei_number=STOLEN_IMEI)
 
@@ -88,8 +116,9 @@ def test_until_empty_sends_everything_and_register_shows_sync_state_and_hits(
 
 
 def test_until_empty_lists_rejected_entries_instead_of_retrying_them(
-    lenient_app: AppContext, home: Path, dor_env: str
+    lenient_real_app: AppContext, home: Path
 ) -> None:
+    lenient_app = lenient_real_app
     without_id = purchase_data(overrides=[{"code": "id_document_missing", "field": "id_document"}])
     del without_id["id_document"]
     commit(lenient_app)
@@ -106,8 +135,9 @@ def test_until_empty_lists_rejected_entries_instead_of_retrying_them(
 
 
 def test_until_empty_gives_up_after_max_wait_when_the_dor_is_unreachable(
-    app: AppContext, home: Path, dead_env: str
+    unreachable_app: AppContext, home: Path
 ) -> None:
+    app = unreachable_app
     commit(app)
     started = time.monotonic()
 
@@ -121,7 +151,8 @@ def test_until_empty_gives_up_after_max_wait_when_the_dor_is_unreachable(
     assert states(app) == ["pending"]
 
 
-def test_once_reports_an_unreachable_dor(app: AppContext, home: Path, dead_env: str) -> None:
+def test_once_reports_an_unreachable_dor(unreachable_app: AppContext, home: Path) -> None:
+    app = unreachable_app
     commit(app)
     done = run_cli(home, "sync", "--once")
     assert done.returncode == 4
@@ -146,8 +177,9 @@ def test_check_offline_could_not_check(home: Path, dead_env: str) -> None:
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_running_sync_owns_the_queue_picks_up_new_entries_and_stops_cleanly(
-    app: AppContext, home: Path, dor_env: str, stop_signal: signal.Signals
+    real_app: AppContext, home: Path, stop_signal: signal.Signals
 ) -> None:
+    app = real_app
     env = {**os.environ, "DOR_DESKTOP_HOME": str(home), "PYTHONUNBUFFERED": "1"}
     with sigint_not_ignored():
         runner = subprocess.Popen(

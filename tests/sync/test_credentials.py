@@ -8,18 +8,23 @@ import keyring
 import pytest
 from keyrings.alt.file import EncryptedKeyring
 
-from dor_desktop.app import settings as settings_store
-from dor_desktop.app.paths import Paths
-from dor_desktop.app.settings import Settings
+from dor_desktop.bootstrap.sync import PRACTICE_LOGIN
+from dor_desktop.config import settings as settings_store
+from dor_desktop.config.paths import Paths
+from dor_desktop.config.settings import Settings
 from dor_desktop.errors import UserError
 from dor_desktop.sandbox.config import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
 from dor_desktop.sync import credentials
-from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL, resolve_access
+from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL, DorAccess
 from tests.conftest import run_cli
 
 #: keyrings.alt's encrypted backend calls pycryptodome's PBKDF2 with its old defaults; the warning is
 #: about that third-party code, not ours, and the backend exists here only as a test stand-in.
 pytestmark = pytest.mark.filterwarnings("ignore:PBKDF2 without:DeprecationWarning")
+
+def resolve_access(settings: Settings, environ: dict[str, str]) -> DorAccess:
+    return credentials.resolve_access(settings, PRACTICE_LOGIN, environ)
+
 
 REAL = Settings(dor_url="https://dor.example.invalid", dor_client_id="shop-42")
 

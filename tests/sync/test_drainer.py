@@ -7,8 +7,8 @@ import uuid
 
 from sqlalchemy import update
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.storage.chain import canonical_json
 from dor_desktop.storage.models import OutboxMessage
 from dor_desktop.storage.verify import verify

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.sandbox.admin_client import SandboxAdmin
 from dor_desktop.sandbox.server import SandboxProcess
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.service import SyncService
 from tests.sync.helpers import ManualClock, bulk_commit, commit, outbox, states
 

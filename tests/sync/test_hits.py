@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.errors import UserError
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.storage.models import SyncState
 from dor_desktop.storage.queries import entry_detail
 from dor_desktop.storage.register import on_police_hold

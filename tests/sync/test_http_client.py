@@ -13,8 +13,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.api import CheckOutcome
 from dor_desktop.sync.credentials import Credentials
 from dor_desktop.sync.errors import AuthRejected, BadResponse, ServerBusy, Unreachable

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from dor_desktop.app.context import AppContext
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.storage.models import OutboxMessage
 from dor_desktop.storage.verify import verify
 from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL
@@ -69,8 +69,9 @@ def _kill_when(process: subprocess.Popen, condition, then: float, timeout: float
 
 @pytest.mark.slow
 def test_sigkill_at_random_points_then_every_entry_is_on_the_server_exactly_once(
-    app: AppContext, home: Path, sandbox_url: str, admin: SandboxAdmin
+    legal_app: AppContext, home: Path, sandbox_url: str, admin: SandboxAdmin
 ) -> None:
+    app = legal_app
     entries = bulk_commit(app, ENTRIES)
     chance = random.Random(20261123)
     # Each batch takes at least 30 ms, so a busy test machine cannot let one child drain the

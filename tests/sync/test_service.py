@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from dor_desktop.app.context import AppContext
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.bootstrap.sync import build_sync_service
 from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.api import CheckOutcome
-from dor_desktop.sync.builder import build_sync_service
 from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL
 from dor_desktop.sync.errors import SyncBusy
 from dor_desktop.sync.owner_lock import SyncOwnerLock, lock_path_for
@@ -152,17 +153,33 @@ def test_the_builder_starts_the_bundled_sandbox_when_no_url_is_configured(app: A
 
 
 def test_the_builder_uses_the_url_and_credentials_from_the_environment(
+    home: Path, sandbox_url: str, admin: SandboxAdmin
+) -> None:
+    environ = {ENV_URL: sandbox_url, ENV_CLIENT_ID: "sandbox-shop", ENV_SECRET: "sandbox-secret"}
+    app = open_app(environ=environ)
+    try:
+        assert not app.practice and app.dor_endpoint == sandbox_url
+        commit(app)
+        service = build_sync_service(app, environ=environ)
+        try:
+            assert not service.sandbox
+            assert service.run_once().accepted == 1
+        finally:
+            service.close()
+    finally:
+        app.close()
+    assert admin.stats()["registrations"] == 1
+
+
+def test_a_register_opened_in_practice_is_never_synced_to_a_real_dor(
     app: AppContext, sandbox_url: str, admin: SandboxAdmin
 ) -> None:
+    """The mode is chosen when the register is opened; a DOR configured afterwards needs a restart."""
     commit(app)
     environ = {ENV_URL: sandbox_url, ENV_CLIENT_ID: "sandbox-shop", ENV_SECRET: "sandbox-secret"}
-    service = build_sync_service(app, environ=environ)
-    try:
-        assert not service.sandbox
-        assert service.run_once().accepted == 1
-    finally:
-        service.close()
-    assert admin.stats()["registrations"] == 1
+    with pytest.raises(RuntimeError, match="restart"):
+        build_sync_service(app, environ=environ)
+    assert admin.stats()["registrations"] == 0
 
 
 def test_request_stop_ends_a_pass_between_batches(app: AppContext, service: SyncService) -> None:

@@ -20,8 +20,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit  # noqa: E402
 
-from dor_desktop.app.context import AppContext, open_app  # noqa: E402
-from dor_desktop.app.paths import Paths  # noqa: E402
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import Paths  # noqa: E402
+from dor_desktop.services.context import AppContext  # noqa: E402
 from dor_desktop.ui import i18n  # noqa: E402
 from dor_desktop.ui.fields import FieldBox  # noqa: E402
 from dor_desktop.ui.main_window import MainWindow, build_services  # noqa: E402

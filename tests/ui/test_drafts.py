@@ -69,7 +69,7 @@ def test_typing_is_kept_and_offered_back_in_the_next_window(window_factory, cont
 CRASHING_WINDOW = r"""
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.ui import i18n
 from dor_desktop.ui.main import application
 from dor_desktop.ui.main_window import MainWindow, build_services
@@ -89,7 +89,7 @@ def test_draft_survives_sigkill_of_the_window(home, window_factory, qtbot):
     write_settings(home)
     env = {**os.environ, "DOR_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen([sys.executable, "-c", CRASHING_WINDOW], env=env)
-    draft = home / "drafts" / "current.json"
+    draft = home / "practice" / "drafts" / "current.json"
     try:
         qtbot.waitUntil(
             lambda: draft.exists() and "Crashtest" in draft.read_text(encoding="utf-8"), timeout=60_000

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from dor_desktop.app.log_setup import redact, setup_logging
+from dor_desktop.config.logs import redact, setup_logging
 
 SPECIMEN_BSN = "999999990"
 # Line 2 of the public specimen passport's MRZ (TD3), with the BSN in the personal-number field.

@@ -23,17 +23,22 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TextIO
 
-from sqlalchemy import select
-
-from dor_desktop.app.context import AppContext, open_app
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.bootstrap.sync import build_sync_service, resolve_access
 from dor_desktop.domain.enums import Category
 from dor_desktop.errors import UserError
-from dor_desktop.storage.models import Alert, RegisterEntry
-from dor_desktop.sync import credentials
-from dor_desktop.sync.api import CheckOutcome, CheckResult, SyncReport
-from dor_desktop.sync.builder import build_sync_service
-from dor_desktop.sync.service import SyncOptions, SyncService
-from dor_desktop.sync.transport import MAX_BATCH
+from dor_desktop.services import alerts
+from dor_desktop.services.context import AppContext
+from dor_desktop.services.sync import (
+    MAX_BATCH,
+    CheckOutcome,
+    CheckResult,
+    DorAccess,
+    SyncOptions,
+    SyncReport,
+    SyncService,
+    credentials,
+)
 
 DONE, HAS_REJECTIONS, UNREACHABLE = 0, 1, 4
 SYNC_DESCRIPTION = """\
@@ -227,15 +232,7 @@ def _print_report(app: AppContext, report: SyncReport, errors: bool = True) -> N
 
 
 def _alert_lines(app: AppContext, ids: tuple[int, ...], label: str) -> list[str]:
-    if not ids:
-        return []
-    with app.db.read() as session:
-        rows = session.execute(
-            select(RegisterEntry.register_number, Alert.matched_field, Alert.matched_value, Alert.match_type)
-            .join(RegisterEntry, RegisterEntry.id == Alert.entry_id)
-            .where(Alert.id.in_(ids))
-            .order_by(Alert.id)
-        ).all()
+    rows = alerts.alert_lines(app, ids)
     suffix = ": police hold, do not sell or alter" if label == "HIT" else ""
     return [f"{label}: {number} {field} {value} ({kind}){suffix}" for number, field, value, kind in rows]
 
@@ -319,7 +316,7 @@ def _credentials_delete(args: argparse.Namespace) -> int:
 def _credentials_show(_args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        access = credentials.resolve_access(app.settings)
+        access = resolve_access(app)
     finally:
         app.close()
     where = "the bundled sandbox (no DOR URL configured)" if access.uses_sandbox else access.url
@@ -329,7 +326,7 @@ def _credentials_show(_args: argparse.Namespace) -> int:
     return DONE
 
 
-def _secret_source(access: credentials.DorAccess) -> str:
+def _secret_source(access: DorAccess) -> str:
     if os.environ.get(credentials.ENV_SECRET):
         return f"from {credentials.ENV_SECRET}"
     if access.uses_sandbox:

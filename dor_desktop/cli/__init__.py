@@ -1,4 +1,4 @@
-"""``dor-desktop``: the window, and the same operations as sub-commands for scripts and support.
+"""``dor-desktop``: the window, and the same use cases as sub-commands (argparse handlers only).
 
 Every failure a user can cause ends in one clear line on stderr and a non-zero exit code; only a
 bug prints more, and then to the log file rather than the terminal.
@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError
-
 from dor_desktop import __version__
-from dor_desktop.app import alert_commands, register_commands
-from dor_desktop.app.log_setup import setup_logging
-from dor_desktop.app.paths import Paths
+from dor_desktop.cli import alerts, register, scan, sync
+from dor_desktop.config.logs import setup_logging
+from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
+from dor_desktop.services.failures import RegisterFailure, reason, register_failure
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR = 70
@@ -33,25 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dor-desktop {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    register_commands.add_parser(commands)
-    alert_commands.add_parser(commands)
-    for module in _optional_command_modules():
+    for module in (register, alerts, scan, sync):
         module.add_parser(commands)
     return parser
-
-
-def _optional_command_modules() -> list:
-    """Command groups that live with their layer (scanning, sync), imported lazily when present."""
-    from importlib import import_module
-
-    modules = []
-    for name in ("dor_desktop.idscan.cli", "dor_desktop.sync.cli"):
-        try:
-            modules.append(import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return modules
 
 
 def _run_window(parser: argparse.ArgumentParser) -> int:
@@ -63,11 +45,6 @@ def _run_window(parser: argparse.ArgumentParser) -> int:
         parser.print_help()
         return 0
     return run_window()
-
-
-def _damaged_file(exc: BaseException) -> bool:
-    """SQLite reports a corrupt file as a plain DatabaseError; its subclasses mean other things."""
-    return type(getattr(exc, "orig", exc)) is sqlite3.DatabaseError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,19 +63,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"dor-desktop: error: {exc}", file=sys.stderr)
         return exc.exit_code
-    except (OperationalError, sqlite3.OperationalError) as exc:
-        log.exception("database error")
-        reason = getattr(exc, "orig", exc)
-        print(f"dor-desktop: error: the register could not be written or read: {reason}", file=sys.stderr)
-        return 3
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if _damaged_file(exc):
-            log.exception("damaged register file")
+        failure = register_failure(exc)
+        if failure is RegisterFailure.UNAVAILABLE:
+            log.error("database error: %s", reason(exc))
             print(
-                f"dor-desktop: error: the register file is damaged ({getattr(exc, 'orig', exc)}); "
-                f"'dor-desktop verify' tells more, backups are in {paths.backups}",
+                f"dor-desktop: error: the register could not be written or read: {reason(exc)}",
+                file=sys.stderr,
+            )
+            return 3
+        if failure is RegisterFailure.DAMAGED:
+            log.error("damaged register file: %s", reason(exc))
+            print(
+                f"dor-desktop: error: the register file is damaged ({reason(exc)}); "
+                f"'dor-desktop verify' tells more, backups are under {paths.home}",
                 file=sys.stderr,
             )
             return 3

@@ -12,10 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
+from dor_desktop.services import scanning, settings_change
 
 if TYPE_CHECKING:
-    from dor_desktop.idscan.result import ScanResult
+    from dor_desktop.services.scanning import ScanResult
 
 #: Exit code when an MRZ was read but a check digit or another check failed.
 EXIT_CHECKS_FAILED = 4
@@ -47,18 +49,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_scan(args: argparse.Namespace) -> int:
-    from dor_desktop.idscan.reader import read_id
-
     shop = args.shop.strip() or _settings_shop_name()
     if args.masked_out is not None and not shop:
         raise UserError("--masked-out needs --shop NAME for the watermark (recipient of the copy)")
-    result = read_id(args.image)
+    result = scanning.read_document(args.image)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(format_result(result))
     if args.masked_out is not None:
-        write_masked_copy(args.image, args.masked_out, shop)
+        scanning.write_masked_copy(args.image, args.masked_out, shop, date.today())
+        print(f"masked copy written to {args.masked_out}")
     if not result.ok:
         raise UserError("the scan failed its checks: " + "; ".join(result.problems), EXIT_CHECKS_FAILED)
     return 0
@@ -66,10 +67,7 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def _settings_shop_name() -> str:
     """The shop named in the settings: the recipient a masked copy is made for."""
-    from dor_desktop.app.paths import Paths
-    from dor_desktop.app.settings import load
-
-    return load(Paths.from_environment().settings).shop_name.strip()
+    return settings_change.current(Paths.from_environment()).shop_name.strip()
 
 
 def format_result(result: ScanResult) -> str:
@@ -85,14 +83,3 @@ def format_result(result: ScanResult) -> str:
         lines.append("EXPIRED document")
     lines.extend(f"problem: {problem}" for problem in result.problems)
     return "\n".join(lines)
-
-
-def write_masked_copy(image: Path, out: Path, shop: str) -> None:
-    from dor_desktop.idscan.masking import masked_copy
-
-    copy = masked_copy(image, shop=shop, today=date.today())
-    try:
-        copy.save(out)
-    except (OSError, ValueError) as error:
-        raise UserError(f"cannot write the masked copy to {out}: {error}") from None
-    print(f"masked copy written to {out}")

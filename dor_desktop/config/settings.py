@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dor_desktop.errors import UserError
 
 SETTINGS_VERSION = 1
+#: Headless override of ``dor_url`` (a server, CI); it decides the mode like the setting does.
+ENV_DOR_URL = "DOR_DESKTOP_DOR_URL"
 _PREFIX = re.compile(r"^[A-Z0-9]{1,8}$")
 
 
@@ -35,8 +39,21 @@ class Settings:
 
     @property
     def uses_sandbox(self) -> bool:
-        """Until real DOR credentials are set, the app talks to its bundled sandbox on loopback."""
-        return not self.dor_url
+        """Until a real DOR is set, the app is in practice mode against its bundled sandbox."""
+        return not self.dor_url.strip()
+
+
+def configured_dor_url(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """The real DOR's URL from the environment or the settings; empty means practice mode."""
+    env = os.environ if environ is None else environ
+    return env.get(ENV_DOR_URL, "").strip() or settings.dor_url.strip()
+
+
+def endpoint_id(url: str) -> str:
+    """How the outbox names a real DOR: its URL without trailing slash, scheme and host lowercased."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}"
 
 
 def _problems(settings: Settings) -> list[str]:

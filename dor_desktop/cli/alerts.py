@@ -1,5 +1,5 @@
 """Command-line handlers for hits and sales: list and acknowledge hits, record the police release,
-record a sale. The window uses the same storage functions."""
+record a sale. The window calls the same use cases (:mod:`dor_desktop.services.alerts`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import json
 from dataclasses import asdict
 from datetime import date
 
-from dor_desktop.app.context import open_app
+from dor_desktop.bootstrap.app import open_app
 from dor_desktop.domain.clock import local_date, utc_now
 from dor_desktop.domain.money import parse_amount
 from dor_desktop.errors import UserError
-from dor_desktop.storage import alerts, sales
+from dor_desktop.services import alerts
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def _list(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        found = alerts.open_alerts(app.db)
+        found = alerts.open_alerts(app)
     finally:
         app.close()
     if args.json:
@@ -60,7 +60,7 @@ def _list(args: argparse.Namespace) -> int:
 def _ack(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        alerts.acknowledge(app.db, args.alert_id)
+        alerts.acknowledge(app, args.alert_id)
     finally:
         app.close()
     print(f"alert {args.alert_id} marked as read")
@@ -70,7 +70,7 @@ def _ack(args: argparse.Namespace) -> int:
 def _release(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        alerts.release(app.db, args.alert_id, args.note)
+        alerts.release(app, args.alert_id, args.note)
     finally:
         app.close()
     print(f"alert {args.alert_id}: goods released")
@@ -85,7 +85,7 @@ def _sell(args: argparse.Namespace) -> int:
     app = open_app()
     try:
         today: date = local_date(utc_now())
-        sale = sales.record_sale(app.db, args.reference, args.line, args.buyer, price, today)
+        sale = alerts.record_sale(app, args.reference, args.line, args.buyer, price, today)
     finally:
         app.close()
     print(f"sold: {sale.register_number} line {sale.item_line}")

@@ -11,19 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dor_desktop.app import settings as settings_store
-from dor_desktop.app.context import open_app
-from dor_desktop.app.paths import Paths
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import Paths
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
-from dor_desktop.domain.rules import available_packs
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
-from dor_desktop.storage import id_copies
-from dor_desktop.storage.queries import EntryFilter, EntrySummary, entry_detail, list_entries
-from dor_desktop.storage.register import ValidationFailed
-from dor_desktop.storage.verify import verify
+from dor_desktop.services import inspection, register, retention, settings_change
+from dor_desktop.services.register import EntryFilter, EntrySummary, ValidationFailed
 
 REJECTED = 1
 
@@ -139,7 +135,7 @@ def _add(args: argparse.Namespace) -> int:
                 rejected += 1
                 continue
             try:
-                entry = app.register.commit_purchase(purchase)
+                entry = register.commit_purchase(app, purchase)
             except ValidationFailed as failed:
                 _print_problems(label, failed.problems)
                 rejected += 1
@@ -156,7 +152,7 @@ def _correct(args: argparse.Namespace) -> int:
         return REJECTED
     app = open_app()
     try:
-        entry = app.register.correct(args.reference, purchase, args.reason)
+        entry = register.correct(app, args.reference, purchase, args.reason)
     except ValidationFailed as failed:
         _print_problems("the correction", failed.problems)
         return REJECTED
@@ -169,7 +165,7 @@ def _correct(args: argparse.Namespace) -> int:
 def _void(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        entry = app.register.void(args.reference, args.reason)
+        entry = register.void(app, args.reference, args.reason)
     finally:
         app.close()
     print(f"{entry.register_number} {entry.client_reference}")
@@ -184,8 +180,7 @@ def _list(args: argparse.Namespace) -> int:
     app = open_app()
     try:
         flt = EntryFilter(text=args.search, date_from=args.date_from, date_to=args.date_to, limit=args.limit)
-        with app.db.read() as session:
-            rows = list_entries(session, flt)
+        rows = register.list_entries(app, flt)
     finally:
         app.close()
     if args.json:
@@ -205,8 +200,7 @@ def _list(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        with app.db.read() as session:
-            detail = entry_detail(session, args.reference)
+        detail = register.entry_detail(app, args.reference)
     finally:
         app.close()
     data = asdict(detail)
@@ -240,7 +234,7 @@ def _print_detail(data: dict) -> None:
 def _verify(_args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        report = verify(app.db)
+        report = inspection.verify(app)
     finally:
         app.close()
     if not report.ok:
@@ -256,34 +250,27 @@ def _verify(_args: argparse.Namespace) -> int:
 def _purge_id_copies(args: argparse.Namespace) -> int:
     app = open_app()
     try:
-        years, today = app.settings.retention_years, date.today()
-        images = app.paths.images
-        if args.dry_run:
-            expired = id_copies.expired_id_copies(images, app.db, years, today)
-            purge = id_copies.Purge()
-        else:
-            purge = id_copies.purge_expired_id_copies(images, app.db, years, today)
-            expired = purge.removed
+        purge = retention.purge_id_copies(app, date.today(), dry_run=args.dry_run)
     finally:
         app.close()
-    cutoff = id_copies.retention_cutoff(today, years)
-    verb = "would remove" if args.dry_run else "removed"
-    for path in expired:
+    verb = "would remove" if purge.dry_run else "removed"
+    for path in purge.removed:
         print(f"{verb} {path.name}")
-    print(f"{verb} {len(expired)} ID copies of purchases before {cutoff} (retention {years} years)")
+    print(
+        f"{verb} {len(purge.removed)} ID copies of purchases before {purge.cutoff} "
+        f"(retention {purge.years} years)"
+    )
     for path, reason in purge.failed:
         print(f"dor-desktop: error: could not remove {path}: {reason}", file=sys.stderr)
     return 1 if purge.failed else 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from dor_desktop.reports.export import export_register
-
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
     app = open_app()
     try:
-        count = export_register(app, args.date_from, args.date_to, args.format, args.out)
+        count = inspection.export(app, args.date_from, args.date_to, args.format, args.out)
     finally:
         app.close()
     print(f"exported {count} entries to {args.out}")
@@ -292,11 +279,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _config_show(_args: argparse.Namespace) -> int:
     paths = Paths.from_environment()
-    current = settings_store.load(paths.settings)
+    current = settings_change.current(paths)
     print(f"data folder: {paths.home}")
     for key, value in asdict(current).items():
         print(f"{key} = {value}")
-    packs = available_packs(paths.rulepacks)
+    packs = settings_change.rule_packs(paths)
     print(
         "rule packs: " + ", ".join(f"{p.id} ({p.hold_days} {p.hold_day_kind} days)" for p in packs.values())
     )
@@ -304,12 +291,9 @@ def _config_show(_args: argparse.Namespace) -> int:
 
 
 def _config_set(args: argparse.Namespace) -> int:
-    paths = Paths.from_environment()
-    updated = settings_store.with_value(settings_store.load(paths.settings), args.key, args.value)
-    if args.key == "rule_pack":
-        packs = available_packs(paths.rulepacks)
-        if updated.rule_pack not in packs:
-            raise UserError(f"unknown rule pack {updated.rule_pack!r}; available: {', '.join(sorted(packs))}")
-    settings_store.save(paths.settings, updated)
-    print(f"{args.key} = {getattr(updated, args.key)}")
+    change = settings_change.set_value(Paths.from_environment(), args.key, args.value)
+    print(f"{args.key} = {getattr(change.new, args.key)}")
+    if change.mode_changed:
+        register_in_use = "practice register" if change.new.uses_sandbox else "legal register"
+        print(f"from now on the {register_in_use} is in use (practice data stays apart)")
     return 0

@@ -1,0 +1,78 @@
+"""Opening the shop's data folder: settings, practice or legal register, schema, rules.
+
+The command line, the window and the sync worker all start here, so they agree on where the data
+is, which register is in use, which schema it has (migrated after a backup) and which rules apply.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Mapping
+
+from dor_desktop.config.paths import Paths
+from dor_desktop.config.settings import configured_dor_url, endpoint_id, load
+from dor_desktop.domain.rules import load_pack
+from dor_desktop.services.context import PRACTICE_ENDPOINT, AppContext, register_context
+from dor_desktop.storage import migrate
+from dor_desktop.storage.db import Database
+from dor_desktop.storage.migrate import Progress
+from dor_desktop.storage.register import Register
+
+log = logging.getLogger(__name__)
+
+
+def open_app(
+    paths: Paths | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> AppContext:
+    """Open (and if needed create and migrate) the register the settings call for.
+
+    With no real DOR configured (settings or ``DOR_DESKTOP_DOR_URL``) that is the practice
+    register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
+    large register takes a while.
+    """
+    paths = paths or Paths.from_environment()
+    settings = load(paths.settings)
+    url = configured_dor_url(settings, environ)
+    practice = not url
+    if practice:
+        _adopt_practice_data_from_0_1(paths)
+    paths = paths.in_mode(practice)
+    rules = load_pack(settings.rule_pack, paths.rulepacks)
+    db = Database(paths.database)
+    try:
+        migrate.upgrade(db, paths.backups, progress)
+    except Exception:
+        db.close()
+        raise
+    endpoint = PRACTICE_ENDPOINT if practice else endpoint_id(url)
+    register = Register(db, register_context(settings, rules, endpoint))
+    return AppContext(paths, settings, rules, db, register, practice, endpoint)
+
+
+def _adopt_practice_data_from_0_1(paths: Paths) -> None:
+    """Version 0.1 kept the register it synced to the sandbox in the data folder itself.
+
+    A data folder still in practice mode has never sent anything anywhere but the sandbox, so that
+    register is practice data: it moves, untouched, to the practice folder, and the legal register
+    starts empty when the shop connects to the DOR.
+    """
+    legacy, practice = paths.in_mode(False), paths.in_mode(True)
+    if not legacy.database.exists() or practice.register_home.exists():
+        return
+    practice.register_home.mkdir(parents=True)
+    moves = [
+        legacy.database,
+        *(legacy.database.with_name(legacy.database.name + s) for s in ("-wal", "-shm")),
+    ]
+    moves += [legacy.drafts, legacy.images, legacy.backups]
+    for source in moves:
+        if source.exists():
+            shutil.move(str(source), str(practice.register_home / source.name))
+    old_sandbox = paths.home / "sandbox"
+    if old_sandbox.exists():
+        shutil.move(str(old_sandbox), str(paths.sandbox_database.parent))
+    log.info("moved the 0.1 practice register to %s", practice.register_home)

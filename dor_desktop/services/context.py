@@ -1,0 +1,43 @@
+"""What an opened data folder gives every use case: paths, settings, rules, the register.
+
+Built only by :func:`dor_desktop.bootstrap.app.open_app`; the services and the front ends receive
+it finished.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dor_desktop.config.paths import Paths
+from dor_desktop.config.settings import Settings
+from dor_desktop.domain.rules import RulePack
+from dor_desktop.storage.db import Database
+from dor_desktop.storage.register import Register, RegisterContext
+
+#: The outbox's name for the bundled sandbox: it moves to a new port every start.
+PRACTICE_ENDPOINT = "practice-sandbox"
+
+
+@dataclass
+class AppContext:
+    """One opened register. ``practice`` is True for the practice register (bundled sandbox)."""
+
+    paths: Paths
+    settings: Settings
+    rules: RulePack
+    db: Database
+    register: Register
+    practice: bool
+    dor_endpoint: str
+
+    def use_settings(self, settings: Settings, rules: RulePack) -> None:
+        """Apply changed settings that need no restart (shop name, prefix, rule pack ...)."""
+        self.settings, self.rules = settings, rules
+        self.register = Register(self.db, register_context(settings, rules, self.dor_endpoint))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def register_context(settings: Settings, rules: RulePack, dor_endpoint: str) -> RegisterContext:
+    return RegisterContext(settings.shop_id, settings.counter_prefix, rules, dor_endpoint)

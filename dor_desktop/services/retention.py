@@ -1,0 +1,38 @@
+"""Retention: what the shop may keep, and for how long (``retention_years`` in the settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dor_desktop.services.context import AppContext
+from dor_desktop.storage import id_copies
+
+
+@dataclass(frozen=True)
+class IdCopyPurge:
+    """What a purge of kept ID copies did (or, in a dry run, would do)."""
+
+    cutoff: date
+    years: int
+    removed: list[Path]
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    dry_run: bool = False
+
+
+def purge_id_copies(app: AppContext, today: date, *, dry_run: bool = False) -> IdCopyPurge:
+    """Remove kept ID copies of purchases older than the retention (``dry_run``: only list them)."""
+    years, images = app.settings.retention_years, app.paths.images
+    cutoff = id_copies.retention_cutoff(today, years)
+    if dry_run:
+        return IdCopyPurge(
+            cutoff, years, id_copies.expired_id_copies(images, app.db, years, today), dry_run=True
+        )
+    purge = id_copies.purge_expired_id_copies(images, app.db, years, today)
+    return IdCopyPurge(cutoff, years, list(purge.removed), list(purge.failed))
+
+
+def id_copy_path(app: AppContext, register_number: str) -> Path:
+    """Where the masked ID copy of an entry is kept (when the shop keeps them)."""
+    return id_copies.id_copy_path(app.paths.images, register_number)

@@ -1,0 +1,50 @@
+"""Reading a seller's ID document and making the masked copy a shop may keep.
+
+The OCR stack (tesserocr, passporteye, NumPy) loads on the first call, never at import, so the
+window and the command line start fast.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dor_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from dor_desktop.idscan.result import ScanResult
+
+__all__ = ["ScanResult", "masked_image", "read_document", "warm_up", "write_masked_copy"]
+
+
+def read_document(image: Path) -> ScanResult:
+    """The MRZ fields of the document in ``image`` (never a BSN), with what the checks found."""
+    from dor_desktop.idscan.reader import read_id
+
+    return read_id(image)
+
+
+def masked_image(image: Path, shop: str, today: date) -> Image:
+    """A copy with photo, BSN and the MRZ's optional data blacked out, watermarked for ``shop``."""
+    from dor_desktop.idscan.masking import masked_copy
+
+    return masked_copy(image, shop=shop, today=today)
+
+
+def write_masked_copy(image: Path, out: Path, shop: str, today: date) -> None:
+    """Write :func:`masked_image` to ``out``; a clear error when it cannot be written."""
+    copy = masked_image(image, shop, today)
+    try:
+        copy.save(out)
+    except (OSError, ValueError) as error:
+        raise UserError(f"cannot write the masked copy to {out}: {error}") from None
+
+
+def warm_up() -> None:
+    """Load the OCR model now (in a background thread) so the first scan at the counter is quick."""
+    from dor_desktop.idscan import ocr
+
+    ocr.warm_up()
