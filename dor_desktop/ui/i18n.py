@@ -2,14 +2,15 @@
 
 Source strings in the code are English and always go through ``tr()`` or ``translate()``; the
 Dutch and English ``.ts`` files hold the translations. The compiled ``.qm`` files are build output
-(not committed): ``python -m dor_desktop.ui.i18n --compile`` makes them with PySide6's lrelease,
-and the window compiles a missing or stale one itself at start so a fresh checkout still speaks
-Dutch. ``--update`` re-extracts the strings from the code into the ``.ts`` files (developers).
+(not committed): ``python -m dor_desktop.ui.i18n --compile`` makes them with PySide6's lrelease, run
+by ``scripts/setup`` (install time) and by ``installers/build`` (build time). The running program
+never writes into its own folder. ``--update`` re-extracts the strings from the code into the ``.ts`` files (developers).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 _installed: list[QTranslator] = []
+
+log = logging.getLogger(__name__)
 
 
 def i18n_dir() -> Path:
@@ -71,16 +74,13 @@ def update_sources() -> None:
         )
 
 
-def _stale(language: str) -> bool:
-    qm, ts = qm_path(language), ts_path(language)
-    return not qm.exists() or (ts.exists() and ts.stat().st_mtime > qm.stat().st_mtime)
-
-
 def install(language: str) -> bool:
     """Install the translators for ``language`` on the running application (replacing others).
 
     Returns False when the language's catalogue cannot be loaded (the UI then shows the English
-    source strings rather than failing to start).
+    source strings rather than failing to start). The catalogues are compiled when the program is
+    installed or built (``--compile``), never here: an installed program's folder may be read-only
+    and is never written at run time.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -90,13 +90,9 @@ def install(language: str) -> bool:
     _installed.clear()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English))
-    if _stale(language):
-        try:
-            compile_language(language)
-        except (OSError, RuntimeError, subprocess.CalledProcessError):
-            return False
     ours = QTranslator(app)
     if not ours.load(str(qm_path(language))):
+        log.warning("no compiled translations at %s (python -m dor_desktop.ui.i18n --compile)", qm_path(language))
         return False
     app.installTranslator(ours)
     _installed.append(ours)

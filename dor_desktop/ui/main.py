@@ -1,29 +1,38 @@
 """``dor-desktop`` without a command: open the data folder and show the counter window.
 
-Start-up does only what the first screen needs (settings, the register file, translations); OCR,
-the sandbox server and the network start in the background once the window is on screen.
+The register is opened (and, after an upgrade, backed up and migrated) in a background thread,
+with a progress window when that takes more than a moment, so a large register never looks hung.
+OCR, the sandbox server and the network start in the background once the window is on screen.
+When the settings move the program between practice and the legal register, the launcher closes
+the window and opens the other register the same way.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
+from dor_desktop.services.context import AppContext
 from dor_desktop.ui import i18n
 from dor_desktop.ui.main_window import MainWindow, build_services
 from dor_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
+#: The progress window shows only when opening takes longer than this (a migration, a backup).
+PROGRESS_AFTER_MS = 400
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("DOR Desktop")
     app.setOrganizationName("DOR Desktop")
     app.setDesktopFileName("dor-desktop")
@@ -34,12 +43,67 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_window() -> int:
-    app = application()
-    try:
-        context = open_app()
-    except UserError as error:
+class Launcher(QObject):
+    """Opens the register off the GUI thread, then shows the window; reopens it on a mode change."""
+
+    progress = Signal(str, int, int)
+    opened = Signal(object)  # AppContext
+    failed = Signal(object)  # the exception
+    finished = Signal(int)  # the exit code, when there is no window to run
+
+    def __init__(self, paths: Paths | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.window: MainWindow | None = None
+        self.context: AppContext | None = None
+        self.dialog: QProgressDialog | None = None
+        self.opened.connect(self._opened)
+        self.failed.connect(self._failed)
+        self.progress.connect(self._progress)
+
+    def open(self) -> None:
+        """Start opening the register; the window follows when it is ready."""
+        self.dialog = _progress_dialog()
+        threading.Thread(target=self._open_in_background, name="open-register", daemon=True).start()
+
+    def _open_in_background(self) -> None:
+        try:
+            context = open_app(self.paths, progress=self.progress.emit)
+        except Exception as exc:  # shown to the clerk by _failed, on the GUI thread
+            self.failed.emit(exc)
+            return
+        self.opened.emit(context)
+
+    @Slot(str, int, int)
+    def _progress(self, step: str, done: int, total: int) -> None:
+        if self.dialog is None:
+            return
+        label = (
+            QCoreApplication.translate("Startup", "Making a backup of the register before the upgrade...")
+            if step == "backup"
+            else QCoreApplication.translate("Startup", "Upgrading the register...")
+        )
+        self.dialog.setLabelText(label)
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(done)
+
+    @Slot(object)
+    def _opened(self, context: AppContext) -> None:
+        self._close_dialog()
+        self.context = context
+        i18n.install(context.settings.language)
+        window = MainWindow(build_services(context))
+        window.reopen_requested.connect(self._reopen, Qt.ConnectionType.QueuedConnection)
+        self.window = window
+        window.show()
+        window.start()
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self._close_dialog()
         i18n.install(i18n.DEFAULT_LANGUAGE)
+        if not isinstance(error, UserError):
+            log.error("the register could not be opened", exc_info=error)
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Startup", "DOR Desktop cannot start"),
@@ -47,14 +111,54 @@ def run_window() -> int:
                 "%1", str(error)
             ),
         )
-        return 2
-    i18n.install(context.settings.language)
-    services = build_services(context)
-    window = MainWindow(services)
-    window.show()
-    window.start()
+        self.finished.emit(2)
+
+    @Slot()
+    def _reopen(self) -> None:
+        """The other register (practice or legal) is in use from now on."""
+        self.close()
+        self.open()
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.shutdown()
+            self.window.deleteLater()
+            self.window = None
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+def _progress_dialog() -> QProgressDialog:
+    dialog = QProgressDialog(QCoreApplication.translate("Startup", "Opening the register..."), "", 0, 0)
+    dialog.setWindowTitle(QCoreApplication.applicationName())
+    dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no cancel button
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    return dialog
+
+
+def run_window() -> int:
+    app = application()
+    app.setQuitOnLastWindowClosed(False)  # the window may be replaced (practice -> legal register)
+    launcher = Launcher()
+    exit_code = [0]
+
+    def finish(code: int) -> None:
+        exit_code[0] = code
+        app.quit()
+
+    launcher.finished.connect(finish)
+    app.lastWindowClosed.connect(lambda: None if launcher.window is None else app.quit())
+    launcher.open()
     try:
-        return app.exec()
+        app.exec()
     finally:
-        window.shutdown()
-        context.close()
+        launcher.close()
+    return exit_code[0]

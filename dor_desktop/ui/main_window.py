@@ -10,18 +10,18 @@ import logging
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.rules import RulePack, available_packs
 from dor_desktop.services import settings_change
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.settings_change import SettingsChange
+from dor_desktop.services.sync import SyncReport, SyncStatus
 from dor_desktop.storage.id_copies import Purge, purge_expired_id_copies
 from dor_desktop.storage.queries import entry_detail
-from dor_desktop.sync.api import SyncReport, SyncStatus
 from dor_desktop.ui import i18n
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
 from dor_desktop.ui.background import Lanes, Op
@@ -47,6 +47,10 @@ def build_services(context: AppContext, sync_factory: ServiceFactory | None = op
 
 
 class MainWindow(QMainWindow):
+    #: The settings moved the program between practice and the legal register: the launcher
+    #: closes this window and opens the other register (ui.main.Launcher).
+    reopen_requested = Signal()
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -54,14 +58,14 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._sync_asked = False
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("DOR Desktop - %1").replace("%1", services.settings.shop_name))
+        self._retiring: list[SyncController] = []
         self.form = PurchaseForm(services)
         self.register_view = RegisterView(services)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.form, self.tr("New purchase (Ctrl+N)"))
         self.tabs.addTab(self.register_view, self.tr("Register (Ctrl+R)"))
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(self._central(self.tabs))
         self.alert_panel = AlertPanel(services, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.alert_panel)
         self.alert_panel.hide()
@@ -72,6 +76,36 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
 
     # -- building --------------------------------------------------------------------------------
+
+    def _central(self, tabs: QWidget) -> QWidget:
+        """The tabs, under a banner that says so whenever this is the practice register."""
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.mode_banner = QLabel()
+        self.mode_banner.setObjectName("practiceBanner")
+        self.mode_banner.setWordWrap(True)
+        self.mode_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mode_banner.setStyleSheet(
+            "QLabel#practiceBanner { background: #b45309; color: white; font-weight: bold; padding: 6px; }"
+        )
+        self._show_mode()
+        layout.addWidget(self.mode_banner)
+        layout.addWidget(tabs, 1)
+        return central
+
+    def _show_mode(self) -> None:
+        practice = self.services.context.practice
+        self.mode_banner.setVisible(practice)
+        self.mode_banner.setText(
+            self.tr(
+                "PRACTICE - not the legal register. Entries go to the practice DOR on this computer and "
+                "are never sent to the police. Connect to the DOR in Settings to start the real register."
+            )
+        )
+        title = self.tr("DOR Desktop - %1").replace("%1", self.services.settings.shop_name)
+        self.setWindowTitle(self.tr("%1 (PRACTICE)").replace("%1", title) if practice else title)
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
@@ -159,8 +193,9 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.hide()
-        if self.services.sync is not None:
-            self.services.sync.shutdown()
+        for controller in [self.services.sync, *self._retiring]:
+            if controller is not None:
+                controller.shutdown()
         self.services.lanes.shutdown()
 
     # -- navigation ------------------------------------------------------------------------------
@@ -337,8 +372,11 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, change: SettingsChange) -> None:
         old, new = change.old, change.new
+        if change.mode_changed:
+            self.reopen_requested.emit()
+            return
         self.services.context.use_settings(new, change.rules)
-        self.setWindowTitle(self.tr("DOR Desktop - %1").replace("%1", new.shop_name))
+        self._show_mode()
         if new.scan_folder != old.scan_folder:
             self.scan_folder.watch(new.scan_folder)
         if change.dor_changed and self.services.sync is not None:
@@ -352,10 +390,21 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Settings saved"))
 
     def _restart_sync(self) -> None:
+        """Start a new sync worker once the old one has closed its service (off the GUI thread)."""
         old = self.services.sync
-        old.shutdown()
-        self.services.sync = SyncController(self.services.context, old.factory)
-        self.services.sync.status_changed.connect(self._sync_status)
-        self.services.sync.report_ready.connect(self._sync_report)
-        self.services.sync.failed.connect(self.sync_status.show_failure)
-        self.services.sync.start()
+        if old is None:
+            return
+        new = SyncController(self.services.context, old.factory)
+        new.status_changed.connect(self._sync_status)
+        new.report_ready.connect(self._sync_report)
+        new.failed.connect(self.sync_status.show_failure)
+        self.services.sync = new
+        self._retiring.append(old)
+
+        def old_stopped() -> None:
+            self._retiring.remove(old)
+            if not self._closed:
+                new.start()
+
+        old.stopped.connect(old_stopped)
+        old.stop()

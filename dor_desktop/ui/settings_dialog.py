@@ -115,8 +115,17 @@ class SettingsDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.use_sandbox = QRadioButton(self.tr("Try it with the sandbox (a practice DOR on this computer)"))
-        self.use_dor = QRadioButton(self.tr("Connect to the DOR"))
+        self.use_sandbox = QRadioButton(self.tr("Practice with the sandbox (a practice DOR on this computer)"))
+        self.use_dor = QRadioButton(self.tr("Connect to the DOR (the legal register)"))
+        self.mode_note = QLabel(
+            self.tr(
+                "Practice entries stay in a practice register of their own and never reach the police. "
+                "Connecting to the DOR switches to the legal register, which starts empty; switching back "
+                "to practice later shows the practice register again. The program reopens to switch."
+            )
+        )
+        self.mode_note.setObjectName("modeNote")
+        self.mode_note.setWordWrap(True)
         group = QButtonGroup(self)
         group.addButton(self.use_sandbox)
         group.addButton(self.use_dor)
@@ -136,6 +145,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.use_sandbox)
         layout.addWidget(self.use_dor)
         layout.addWidget(self.dor_form)
+        layout.addWidget(self.mode_note)
         return box
 
     def _dor_mode_changed(self) -> None:

@@ -5,8 +5,10 @@ network wants (a dead server, a slow one); none of that may reach the counter. T
 the outbox when something is due (checked every couple of seconds), after each new entry (a
 nudge) and on "sync now"; after every pass it emits the status for the status bar and the
 pass's report (new hits among it). All database work happens in this thread with the service's
-own sessions. The service itself (and, in demo mode, the bundled sandbox server) is created in
-the thread too, so even starting the sandbox never delays the window.
+own sessions. The service itself (and, in practice mode, the bundled sandbox server) is created in
+the thread and closed in it too (queue lock, sandbox, HTTP client), so neither starting nor
+stopping it ever waits on the GUI thread: a restart after a settings change starts the new worker
+only once the old one has released the queue.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from dor_desktop.services.context import AppContext
-from dor_desktop.sync.api import SyncReport, SyncStatus
-from dor_desktop.sync.service import SyncService
+from dor_desktop.services.sync import SyncReport, SyncService, SyncStatus
 
 log = logging.getLogger(__name__)
 
 #: How often the worker looks whether a pass is due; the service decides whether one is.
 TICK_MS = 2000
+#: How long closing the window waits for a pass in flight before leaving it to the next start.
+SHUTDOWN_DEADLINE_MS = 15_000
 
 ServiceFactory = Callable[[AppContext], SyncService]
 
@@ -34,7 +37,7 @@ def open_sync_service(context: AppContext) -> SyncService:
     The same builder as the command line's ``dor-desktop sync``; imported here, in the sync
     thread, so httpx and the sandbox server never slow the window's start.
     """
-    from dor_desktop.bootstrap.sync import build_sync_service
+    from dor_desktop.bootstrap.sync import build_sync_service  # noqa: PLC0415 (kept off the start-up path)
 
     return build_sync_service(context)
 
@@ -95,6 +98,8 @@ class SyncWorker(QObject):
         self._emit_status()
 
     def _run(self, poll: bool | None) -> None:
+        if self.service is None:
+            return
         try:
             report = self.service.run_once(poll=poll)
         except Exception as exc:  # a bug in a pass is logged and shown, the worker keeps going
@@ -104,6 +109,8 @@ class SyncWorker(QObject):
         self._emit_status()
 
     def _emit_status(self) -> None:
+        if self.service is None:
+            return
         try:
             status = self.service.status()
         except Exception:
@@ -113,12 +120,21 @@ class SyncWorker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        """Runs in the sync thread: drop the timer here (Qt timers die in their own thread)."""
+        """Runs in the sync thread: drop the timer and close the service here, where they live.
+
+        Closing releases the queue lock and stops the practice sandbox; then the thread ends.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer.setParent(None)
             self._timer = None
-        self.moveToThread(QCoreApplication.instance().thread())
+        service, self.service = self.service, None
+        if service is not None:
+            try:
+                service.close()
+            except Exception:
+                log.exception("closing the sync service failed")
+        QThread.currentThread().quit()
 
 
 class SyncController(QObject):
@@ -127,6 +143,8 @@ class SyncController(QObject):
     status_changed = Signal(object)
     report_ready = Signal(object)
     failed = Signal(str)
+    #: The worker has closed its service (queue lock released) and its thread has ended.
+    stopped = Signal()
     _start = Signal()
     _nudge = Signal()
     _sync_now = Signal()
@@ -146,7 +164,8 @@ class SyncController(QObject):
         self._nudge.connect(self._worker.nudge)
         self._sync_now.connect(self._worker.sync_now)
         self._refresh.connect(self._worker.refresh_status)
-        self._stop.connect(self._worker.stop, Qt.ConnectionType.BlockingQueuedConnection)
+        self._stop.connect(self._worker.stop)
+        self._thread.finished.connect(self._finished)
         self._worker.status_changed.connect(self._on_status)
         self._worker.report_ready.connect(self.report_ready)
         self._worker.service_ready.connect(self._on_ready)
@@ -174,23 +193,36 @@ class SyncController(QObject):
     def refresh_status(self) -> None:
         self._refresh.emit()
 
-    def shutdown(self) -> None:
-        """Stop after the batch in flight, end the thread, then release the queue and sandbox.
+    def stop(self) -> None:
+        """Ask the worker to finish the batch in flight, close its service and end its thread.
 
-        A request hanging on a slow server is waited for (up to the HTTP timeout): cutting it off
-        would gain nothing, the message is resent anyway. The window hides itself first, so the
-        clerk never sees that wait.
+        Returns at once; :attr:`stopped` tells when it is done. The GUI thread never waits here.
         """
         if not self._thread.isRunning():
+            self._finished()
             return
         service = self._worker.service
         if service is not None:
-            service.request_stop()
+            service.request_stop()  # thread-safe: ends the pass between two batches
         self._stop.emit()
-        self._thread.quit()
-        self._thread.wait()
-        if service is not None:
-            try:
-                service.close()
-            except Exception:
-                log.exception("closing the sync service failed")
+
+    def shutdown(self, deadline_ms: int = SHUTDOWN_DEADLINE_MS) -> bool:
+        """At exit (the window is already hidden): stop, and wait at most ``deadline_ms``.
+
+        Returns False when the worker is still busy after the deadline (a request hanging on a
+        slow server); the entry stays queued and is sent at the next start.
+        """
+        self.stop()
+        done = self._thread.wait(deadline_ms)
+        if not done:
+            log.warning("the sync worker did not stop within %d ms", deadline_ms)
+        return done
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    @Slot()
+    def _finished(self) -> None:
+        self.service = None
+        self.stopped.emit()

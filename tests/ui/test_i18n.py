@@ -178,3 +178,15 @@ def test_every_string_marked_for_translation_is_in_the_catalogue():
             if isinstance(text, ast.Constant) and isinstance(text.value, str) and text.value not in sources:
                 missing.append(f"{path.name}:{node.lineno} {text.value!r}")
     assert missing == [], "run python -m dor_desktop.ui.i18n --update and translate"
+
+
+def test_a_missing_catalogue_falls_back_to_english_without_writing_into_the_program(
+    qapp, tmp_path, monkeypatch
+):
+    """An installed program's folder may be read-only: nothing is compiled or written at run time."""
+    (tmp_path / "dor_desktop_nl.ts").write_text("<TS/>", encoding="utf-8")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: tmp_path)
+    assert i18n.install("nl") is False
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dor_desktop_nl.ts"]
+    monkeypatch.undo()
+    assert i18n.install("nl") is True

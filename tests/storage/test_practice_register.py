@@ -1,0 +1,85 @@
+"""Practice mode opens a register of its own; the legal register is opened only with a DOR set."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.paths import Paths
+from dor_desktop.services.context import PRACTICE_ENDPOINT
+from dor_desktop.storage import migrate
+
+
+def _settings(home: Path, **values: object) -> None:
+    (home / "settings.json").write_text(json.dumps(values), encoding="utf-8")
+
+
+def test_without_a_dor_the_practice_register_is_opened(tmp_path: Path):
+    app = open_app(Paths(tmp_path), environ={})
+    try:
+        assert app.practice and app.dor_endpoint == PRACTICE_ENDPOINT
+        assert app.paths.database == tmp_path / "practice" / "register.sqlite3"
+        assert app.paths.drafts.parent == app.paths.images.parent == tmp_path / "practice"
+    finally:
+        app.close()
+    assert not (tmp_path / "register.sqlite3").exists()
+
+
+def test_with_a_dor_the_legal_register_is_opened(tmp_path: Path):
+    _settings(tmp_path, dor_url="https://dor.example.invalid/api/", dor_client_id="shop-1")
+    app = open_app(Paths(tmp_path), environ={})
+    try:
+        assert not app.practice and app.dor_endpoint == "https://dor.example.invalid/api"
+        assert app.paths.database == tmp_path / "register.sqlite3"
+    finally:
+        app.close()
+
+
+def test_the_environment_chooses_the_legal_register_too(tmp_path: Path):
+    app = open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "https://DOR.example.invalid"})
+    try:
+        assert not app.practice and app.dor_endpoint == "https://dor.example.invalid"
+    finally:
+        app.close()
+
+
+def test_a_0_1_data_folder_still_in_practice_moves_its_register_to_the_practice_folder(tmp_path: Path):
+    """Version 0.1 synced its only register to the sandbox: in practice mode that register is practice data."""
+    first = open_app(Paths(tmp_path), environ={})
+    first.close()
+    (tmp_path / "practice").rename(tmp_path / "old")  # what 0.1 left: the register in the data folder
+    (tmp_path / "old" / "register.sqlite3").rename(tmp_path / "register.sqlite3")
+    (tmp_path / "sandbox").mkdir()
+    (tmp_path / "sandbox" / "sandbox.sqlite3").write_bytes(b"")
+
+    app = open_app(Paths(tmp_path), environ={})
+    try:
+        assert app.practice and app.paths.database.is_file()
+    finally:
+        app.close()
+    assert not (tmp_path / "register.sqlite3").exists()
+    assert (tmp_path / "practice" / "sandbox" / "sandbox.sqlite3").exists()
+
+
+def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tmp_path: Path, monkeypatch):
+    app = open_app(Paths(tmp_path), environ={})
+    app.close()
+    database = tmp_path / "practice" / "register.sqlite3"
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("CREATE TABLE ballast (data BLOB)")
+        connection.executemany("INSERT INTO ballast VALUES (randomblob(4000))", [()] * 3000)
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
+        connection.execute("DROP TRIGGER outbox_endpoint_fixed")
+        connection.execute("ALTER TABLE outbox DROP COLUMN dor_endpoint")
+    monkeypatch.setattr(migrate, "BACKUP_STEP_PAGES", 100)
+    heard: list[tuple[str, int, int]] = []
+
+    app = open_app(Paths(tmp_path), environ={}, progress=lambda *step: heard.append(step))
+    app.close()
+
+    backup = [step for step in heard if step[0] == "backup"]
+    assert len(backup) >= 10 and backup[-1][1] == backup[-1][2]  # many steps, the last one complete
+    assert heard[-2:] == [("migrate", 0, 1), ("migrate", 1, 1)]

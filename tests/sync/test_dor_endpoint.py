@@ -1,0 +1,71 @@
+"""Each outbox message is for one DOR, and is never sent to any other (schema 0002)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from dor_desktop.sandbox.admin_client import SandboxAdmin
+from dor_desktop.services.context import PRACTICE_ENDPOINT, AppContext
+from dor_desktop.sync.backoff import Backoff
+from dor_desktop.sync.http_client import HttpTransport
+from dor_desktop.sync.service import SyncOptions, SyncService
+from tests.sync.conftest import demo_credentials
+from tests.sync.helpers import commit, outbox
+
+REAL = "https://dor.example.invalid"
+
+
+def _service(app: AppContext, url: str, endpoint: str) -> SyncService:
+    options = SyncOptions(backoff=Backoff(random=lambda: 0.0))
+    return SyncService(app.db, HttpTransport(demo_credentials(url)), options=options, endpoint=endpoint)
+
+
+def test_every_message_records_the_dor_it_is_for(app: AppContext):
+    commit(app, 2)
+    assert app.practice and {row.dor_endpoint for row in outbox(app)} == {PRACTICE_ENDPOINT}
+
+
+def test_a_message_for_another_dor_is_never_sent(app: AppContext, sandbox_url: str, admin: SandboxAdmin):
+    """The practice register's messages reach no DOR but the practice sandbox, whatever is configured."""
+    commit(app)
+    service = _service(app, sandbox_url, REAL)
+    try:
+        report = service.run_once(poll=False)
+        status = service.status()
+    finally:
+        service.close()
+    assert report.sent == 0 and admin.stats()["registrations"] == 0
+    assert status.pending == 0 and status.for_other_dor == 1
+    assert [row.state for row in outbox(app)] == ["pending"]
+
+
+def test_a_message_from_before_the_endpoint_column_is_claimed_by_the_dor_that_sends_it(
+    app: AppContext, sandbox_url: str, admin: SandboxAdmin
+):
+    commit(app)
+    with closing(sqlite3.connect(app.paths.database)) as connection, connection:  # as before schema 0002
+        (trigger,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'outbox_endpoint_fixed'"
+        ).fetchone()
+        connection.execute("DROP TRIGGER outbox_endpoint_fixed")
+        connection.execute("UPDATE outbox SET dor_endpoint = NULL")
+        connection.execute(trigger)
+    service = _service(app, sandbox_url, PRACTICE_ENDPOINT)
+    try:
+        assert service.run_once(poll=False).accepted == 1
+    finally:
+        service.close()
+    assert [(row.state, row.dor_endpoint) for row in outbox(app)] == [("acknowledged", PRACTICE_ENDPOINT)]
+    assert admin.stats()["registrations"] == 1
+
+
+def test_a_recorded_endpoint_cannot_be_changed(app: AppContext):
+    commit(app)
+    with (
+        closing(sqlite3.connect(app.paths.database)) as connection,
+        pytest.raises(sqlite3.IntegrityError, match="cannot change its DOR"),
+    ):
+        connection.execute("UPDATE outbox SET dor_endpoint = ?", (REAL,))
