@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dor_desktop.config.files import atomic_write_text
 from dor_desktop.errors import UserError
 
 SETTINGS_VERSION = 1
@@ -97,16 +98,10 @@ def load(path: Path) -> Settings:
 
 
 def save(path: Path, settings: Settings) -> None:
-    """Write atomically (temp file + rename) so a crash never leaves half a settings file."""
+    """Write atomically (a crash never leaves half a settings file), readable by this account only."""
     validated(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
     data = {"version": SETTINGS_VERSION, **asdict(settings)}
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, ensure_ascii=False)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def with_value(settings: Settings, key: str, text: str) -> Settings:
@@ -125,4 +120,4 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
             value = int(text)
         except ValueError:
             raise UserError(f"{key} takes a whole number") from None
-    return validated(replace(settings, **{key: value}))
+    return validated(replace(settings, **{key: value}))  # type: ignore[arg-type]  # checked above

@@ -126,7 +126,8 @@ def export_rows(session: Session, date_from: date, date_to: date, text: dict) ->
         .where(RegisterEntry.refers_to_id.in_(ids))
         .order_by(RegisterEntry.id)
     ):
-        later[refers_to].append((kind, number))
+        if refers_to is not None:  # always set for these rows (selected by it); said for the type checker
+            later[refers_to].append((kind, number))
     return [_row(entry, state, dor_id, later[entry.id], numbers, text) for entry, state, dor_id in rows]
 
 

@@ -137,7 +137,7 @@ def _name_ids(session: Session, prefix: str, conditions: list, wanted: int) -> l
     pattern = prefix.replace("%", "").replace("_", "") + "%"
     by_name = RegisterEntry.seller_name.like(pattern)
     bounded = select(literal_column("1")).where(by_name).limit(SPARSE_NAME_LIMIT).subquery()
-    sparse = session.scalar(select(func.count()).select_from(bounded)) < SPARSE_NAME_LIMIT
+    sparse = (session.scalar(select(func.count()).select_from(bounded)) or 0) < SPARSE_NAME_LIMIT
     if sparse:  # read the matches from the name index, then sort their ids
         query = select(RegisterEntry.id).where(by_name, *conditions)
     else:  # many matches: walk the register newest first, testing the name on the way

@@ -8,12 +8,13 @@ sees, the entry and the message to the DOR exist together or not at all.
 from __future__ import annotations
 
 import json
+from typing import cast
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import local_date, to_utc_text, utc_now
@@ -38,7 +39,7 @@ from dor_desktop.storage.models import Alert, EntryItem, OutboxMessage, Register
 # The commit path writes with SQLAlchemy Core on the session's connection: the ORM's unit of work
 # cost about 1.5 ms of CPU per commit (more than half of it), which shows in the p99 latency
 # whenever the counter PC is busy (bench/register_bench.py).
-_ENTRY, _ITEM, _OUTBOX = RegisterEntry.__table__, EntryItem.__table__, OutboxMessage.__table__
+_ENTRY, _ITEM, _OUTBOX = (cast(Table, model.__table__) for model in (RegisterEntry, EntryItem, OutboxMessage))
 _LAST_SEQUENCE = select(func.max(_ENTRY.c.sequence)).where(_ENTRY.c.counter_prefix == bindparam("prefix"))
 _LAST_HASH = select(_ENTRY.c.entry_hash).order_by(_ENTRY.c.id.desc()).limit(1)
 
@@ -226,7 +227,9 @@ class Register:
         """Insert the entry linked to the last one; returns its id."""
         prev_hash = connection.execute(_LAST_HASH).scalar() or GENESIS_HASH
         row = {**vars(fields), "prev_hash": prev_hash, "entry_hash": entry_hash(fields, prev_hash)}
-        return connection.execute(insert(_ENTRY), [row]).inserted_primary_key[0]
+        inserted = connection.execute(insert(_ENTRY), [row]).inserted_primary_key
+        assert inserted is not None
+        return int(inserted[0])
 
     def _enqueue(
         self, connection: Connection, entry_id: int, fields: ChainFields, kind: str, key: str, payload: dict

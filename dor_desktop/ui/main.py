@@ -138,7 +138,7 @@ class Launcher(QObject):
 def _progress_dialog() -> QProgressDialog:
     dialog = QProgressDialog(QCoreApplication.translate("Startup", "Opening the register..."), "", 0, 0)
     dialog.setWindowTitle(QCoreApplication.applicationName())
-    dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no cancel button
+    dialog.setCancelButton(None)  # Qt takes None: no cancel button
     dialog.setMinimumDuration(PROGRESS_AFTER_MS)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     return dialog

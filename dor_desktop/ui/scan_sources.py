@@ -151,6 +151,6 @@ class CameraDialog(QDialog):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")
-        self.image_bytes = bytes(data)
+        self.image_bytes = bytes(data.data())
         self._camera.stop()
         self.accept()

@@ -168,11 +168,11 @@ def problem_text(problem: FieldError) -> str:
     """The translated message for a field problem; the original text when the code is unknown."""
     last = problem.path.rsplit(".", 1)[-1].split("[", 1)[0]
     source = _BY_FIELD.get((problem.code, last)) or PROBLEMS.get(problem.code)
-    return translated("Problems", source) if source else problem.message
+    return translated("Problems", str(source)) if source else problem.message
 
 
 def field_problem_text(problem: FieldError) -> str:
     """ "field: problem" for a list away from the form (the DOR's refusals)."""
     last = problem.path.rsplit(".", 1)[-1].split("[", 1)[0]
-    name = translated("Vocabulary", FIELD_NAMES[last]) if last in FIELD_NAMES else problem.path
+    name = translated("Vocabulary", str(FIELD_NAMES[last])) if last in FIELD_NAMES else problem.path
     return f"{name}: {problem_text(problem)}"
