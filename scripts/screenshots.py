@@ -2,7 +2,7 @@
 
 Run under a virtual display so the real window system is used::
 
-    xvfb-run -a -s "-screen 0 1366x768x24" python -m dor_desktop.ui.screenshots docs/screenshots
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py docs/screenshots
 
 Everything happens in a throw-away data folder with the bundled sandbox: a generated ID is
 scanned, two purchases are saved and synced, one of them turns out to be stolen (a late hit), a
@@ -263,6 +263,6 @@ if __name__ == "__main__":
         and "QT_QPA_PLATFORM" not in os.environ
         and not os.environ.get("DISPLAY")
     ):
-        print("run under a display, e.g. xvfb-run -a python -m dor_desktop.ui.screenshots", file=sys.stderr)
+        print("run under a display, e.g. xvfb-run -a python scripts/screenshots.py", file=sys.stderr)
         sys.exit(2)
     sys.exit(main())
