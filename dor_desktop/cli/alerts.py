@@ -15,7 +15,7 @@ from dor_desktop.errors import UserError
 from dor_desktop.services import alerts
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = commands.add_parser("alerts", help="stolen-goods hits: list, acknowledge, police release")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="hits whose goods the police have not released yet")

@@ -24,7 +24,7 @@ from dor_desktop.services.register import EntryFilter, EntrySummary, ValidationF
 REJECTED = 1
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     register = commands.add_parser("register", help="add, list, show, correct or void register entries")
     actions = register.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -172,7 +172,7 @@ def _void(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary_json(summary: EntrySummary) -> dict:
+def _summary_json(summary: EntrySummary) -> dict[str, Any]:
     return asdict(summary)
 
 
@@ -211,7 +211,7 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_detail(data: dict) -> None:
+def _print_detail(data: dict[str, Any]) -> None:
     summary, payload = data["summary"], data["payload"]
     print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
     print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")

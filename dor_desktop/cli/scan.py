@@ -34,7 +34,7 @@ _LABELS = (
 )
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``scan`` sub-command."""
     parser = subparsers.add_parser("scan", help="read the MRZ of an ID document image (never prints a BSN)")
     parser.add_argument("image", type=Path, help="image (JPEG, PNG, TIFF...) or a scanner's PDF")

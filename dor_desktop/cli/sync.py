@@ -19,6 +19,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TextIO
@@ -58,7 +59,7 @@ IDLE_CHECK = 2.0
 MIN_PAUSE = 0.05
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = commands.add_parser(
         "sync",
         help="send the register to the DOR and fetch late hits (keeps running until Ctrl-C)",
@@ -124,7 +125,7 @@ def _seconds(text: str) -> float:
 
 
 @contextmanager
-def _service(options: SyncOptions | None = None):
+def _service(options: SyncOptions | None = None) -> Iterator[tuple[AppContext, SyncService]]:
     app = open_app()
     try:
         service = build_sync_service(app, options=options)
