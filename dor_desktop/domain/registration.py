@@ -33,6 +33,28 @@ class Envelope:
     corrects: str | None = None
 
 
+@dataclass(frozen=True)
+class ChainPosition:
+    """(Contract 1.1) An entry's place in the shop's hash chain, sent with its registration.
+
+    The DOR keeps the highest acknowledged position per counter, so a register that later ends
+    below it, or holds another hash there, is known to have lost or rewritten entries.
+    """
+
+    counter: str
+    sequence: int
+    previous_hash: str
+    entry_hash: str
+
+    def to_json(self) -> dict:
+        return {
+            "counter": self.counter,
+            "sequence": self.sequence,
+            "previous_hash": self.previous_hash,
+            "entry_hash": self.entry_hash,
+        }
+
+
 class _Reader:
     """Reads typed values out of a JSON object, recording a FieldError for each bad one."""
 

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from dor_desktop.sandbox.chain_heads import chain_head
 from dor_desktop.sandbox.clock import now_rfc3339
 from dor_desktop.sandbox.events import record_event
 from dor_desktop.sandbox.feeds import check_serial, notifications_page
@@ -28,6 +29,7 @@ from dor_desktop.sandbox.validation import CATEGORIES
 TOKEN_SCOPE = "dor.register dor.check"
 DEFAULT_PAGE = 100
 MAX_PAGE = 500
+MAX_COUNTER = 16
 
 
 async def issue_access_token(request: Request) -> JSONResponse:
@@ -118,6 +120,15 @@ async def check_goods(request: Request) -> JSONResponse:
     return JSONResponse({"matches": matches})
 
 
+async def get_chain_head(request: Request) -> JSONResponse:
+    """(1.1) The highest acknowledged chain position of this shop (the token's client) and counter."""
+    client_id = await authenticated_client(request)
+    counter = request.query_params.get("counter")
+    if counter is None or len(counter) > MAX_COUNTER:
+        raise Problem(400, "invalid_counter", f"counter is required, at most {MAX_COUNTER} characters")
+    return JSONResponse(await db_of(request).run(chain_head, client_id, counter))
+
+
 ROUTES = [
     Route("/oauth/token", issue_access_token, methods=["POST"]),
     Route("/v1/status", status, methods=["GET"]),
@@ -125,4 +136,5 @@ ROUTES = [
     Route("/v1/registrations/{dor_id}/events", submit_event, methods=["POST"]),
     Route("/v1/notifications", list_notifications, methods=["GET"]),
     Route("/v1/checks", check_goods, methods=["GET"]),
+    Route("/v1/chain-head", get_chain_head, methods=["GET"]),
 ]

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from dor_desktop.sandbox.chain_heads import backfill_register_numbers
 from dor_desktop.sandbox.clock import now_rfc3339
 from dor_desktop.sandbox.matching import normalise_identifier
 from dor_desktop.sandbox.seed import load_seed_rows
@@ -99,6 +100,18 @@ CREATE TABLE IF NOT EXISTS events (
     created_at TEXT NOT NULL,
     UNIQUE (client_id, idempotency_key)
 );
+CREATE TABLE IF NOT EXISTS register_numbers (
+    client_id TEXT NOT NULL,
+    register_number TEXT NOT NULL,
+    client_reference TEXT NOT NULL,
+    counter TEXT,
+    sequence INTEGER,
+    entry_hash TEXT,
+    acknowledged_at TEXT NOT NULL,
+    PRIMARY KEY (client_id, register_number),
+    UNIQUE (client_id, counter, sequence)
+);
+CREATE INDEX IF NOT EXISTS register_numbers_reference ON register_numbers (client_id, client_reference);
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY,
     client_id TEXT NOT NULL,
@@ -125,6 +138,7 @@ def connect(path: Path) -> sqlite3.Connection:
             )
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         _seed_stolen_items(conn)
+        backfill_register_numbers(conn)
     return conn
 
 

@@ -5,6 +5,11 @@ is stored with its outcome (dor_id and hits); the same reference with the same c
 a SHA-256 of canonical JSON) returns that first outcome as ``duplicate``; with other content it is
 a ``conflict``. Rejected registrations are not stored, so fixing and resending one is allowed. Every
 outcome is logged, which is how the admin statistics prove each reference was stored exactly once.
+
+Contract 1.1: a new reference that claims a register number (or chain position) another reference
+of the same shop already holds is a ``conflict`` with code ``register_number_reused``. The
+``chain`` member is not content: a registration first sent without it and re-sent with it is
+still a ``duplicate``, answered with the position the DOR first acknowledged (if any).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from dor_desktop.sandbox.chain_heads import NumberBook, Position
 from dor_desktop.sandbox.clock import now_rfc3339
 from dor_desktop.sandbox.database import transaction
 from dor_desktop.sandbox.fieldcheck import is_uuid
@@ -69,6 +75,7 @@ class _Batch:
     now: str = field(default_factory=now_rfc3339)
     stored: dict[str, _Stored] = field(init=False)
     index: StolenIndex = field(init=False)
+    numbers: NumberBook = field(init=False)
     next_seq: int = field(init=False)
     new_registrations: list[tuple[Any, ...]] = field(default_factory=list)
     new_identifiers: list[tuple[Any, ...]] = field(default_factory=list)
@@ -79,6 +86,7 @@ class _Batch:
         references = [_reference_key(r) for r in self.registrations]
         self.stored = _load_stored(self.conn, self.client_id, [r for r in references if r])
         self.index = StolenIndex.load(self.conn)
+        self.numbers = NumberBook(self.conn, self.client_id, self.registrations)
         last = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM registrations").fetchone()[0]
         self.next_seq = last + 1
 
@@ -88,9 +96,10 @@ class _Batch:
         canonical = canonical_json(
             {**registration, "client_reference": reference} if reference else registration
         )
-        digest = content_hash(canonical)
+        digest = content_hash(_without_chain(registration, reference))
         if reference and reference in self.stored:
             result = _repeat_result(registration["client_reference"], self.stored[reference], digest)
+            self._add_acknowledged_hash(result, reference)
         else:
             errors = validate_registration(registration)
             if errors or reference is None:
@@ -104,6 +113,11 @@ class _Batch:
     def _accept(
         self, registration: dict[str, Any], reference: str, canonical: str, digest: str
     ) -> dict[str, Any]:
+        claim = Position.of(registration)
+        reused = self.numbers.reuse_error(reference, claim)
+        if reused is not None:
+            shown = registration["client_reference"]
+            return {"client_reference": shown, "status": "conflict", "errors": [reused]}
         seq = self.next_seq
         self.next_seq += 1
         dor_id = f"DOR-{seq:010d}"
@@ -121,12 +135,21 @@ class _Batch:
             (seq, dor_id, self.client_id, reference, digest, canonical, json.dumps(hits), self.now)
         )
         self.stored[reference] = _Stored(dor_id, digest, hits)
-        return {
+        self.numbers.claim(reference, claim, self.now)
+        result = {
             "client_reference": registration["client_reference"],
             "status": "accepted",
             "dor_id": dor_id,
             "hits": hits,
         }
+        self._add_acknowledged_hash(result, reference)
+        return result
+
+    def _add_acknowledged_hash(self, result: dict[str, Any], reference: str) -> None:
+        if result["status"] in ("accepted", "duplicate"):
+            acknowledged = self.numbers.acknowledged_hash(reference)
+            if acknowledged is not None:
+                result["chain_acknowledged"] = acknowledged
 
     def write(self) -> None:
         self.conn.executemany(
@@ -139,10 +162,21 @@ class _Batch:
             self.new_identifiers,
         )
         insert_hit_rows(self.conn, self.new_hits, late=False, created_at=self.now)
+        self.numbers.write()
         self.conn.executemany(
             "INSERT INTO outcomes (client_id, client_reference, status, at) VALUES (?, ?, ?, ?)",
             self.outcomes,
         )
+
+
+def _without_chain(registration: Any, reference: str | None) -> str:
+    """The canonical content that makes two submissions the same registration (``chain`` aside)."""
+    if not isinstance(registration, dict):
+        return canonical_json(registration)
+    content = {key: value for key, value in registration.items() if key != "chain"}
+    if reference:
+        content["client_reference"] = reference
+    return canonical_json(content)
 
 
 def _reference_key(registration: Any) -> str | None:

@@ -25,6 +25,8 @@ EVENT_TYPES = frozenset(
 )
 
 MAX_ITEMS = 200
+#: SQLite's largest integer: a bigger sequence could not even be stored.
+MAX_SEQUENCE = 2**63 - 1
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _ISSUING_COUNTRY = re.compile(r"[A-Z]{1,3}")
 _IMEI = re.compile(r"[0-9]{15}")
@@ -54,6 +56,7 @@ def validate_registration(registration: Any) -> list[dict[str, str]]:
     errors.string(reg, "vehicle_plate", "", required=False, max_length=16)
     errors.string(reg, "corrects", "", required=False, fmt="uuid")
     _check_items(errors, reg)
+    _check_chain(errors, reg)
     return errors.items
 
 
@@ -129,6 +132,17 @@ def _is_personal_number(number: str) -> bool:
     """
     digits = _DOCUMENT_SEPARATORS.sub("", number)
     return _NINE_DIGITS.fullmatch(digits) is not None and bsn_valid(digits)
+
+
+def _check_chain(errors: FieldErrors, reg: dict[str, Any]) -> None:
+    """(1.1) The optional ChainPosition: the entry's place in the shop's hash chain."""
+    chain = errors.object(reg, "chain", "", required=False)
+    if chain is None:
+        return
+    errors.string(chain, "counter", "chain", required=True, max_length=16)
+    errors.integer(chain, "sequence", "chain", required=True, minimum=1, maximum=MAX_SEQUENCE)
+    errors.string(chain, "previous_hash", "chain", required=True, pattern=_SHA256)
+    errors.string(chain, "entry_hash", "chain", required=True, pattern=_SHA256)
 
 
 def _check_items(errors: FieldErrors, reg: dict[str, Any]) -> None:

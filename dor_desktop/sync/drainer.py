@@ -26,14 +26,15 @@ from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import to_utc_text, utc_now
+from dor_desktop.domain.registration import ChainPosition
 from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import OutboxMessage
+from dor_desktop.storage.models import OutboxMessage, RegisterEntry
 from dor_desktop.sync import outcomes
 from dor_desktop.sync.backoff import RetryGate
 from dor_desktop.sync.errors import BadResponse, RequestRefused, ServerBusy, TransportError
 from dor_desktop.sync.outcomes import PassTally
 from dor_desktop.sync.transport import MAX_BATCH, DorTransport
-from dor_desktop.sync.wire import RegistrationResult
+from dor_desktop.sync.wire import RegistrationResult, registration_text
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,8 @@ class Drainer:
     # -- registrations -------------------------------------------------------------------------
 
     def _next_batch(self, after_id: int) -> list[PendingRow]:
-        """The next pending registrations in commit order (``after_id`` skips rows already tried)."""
+        """The next pending registrations in commit order (``after_id`` skips rows already tried),
+        each as sent: with its entry's chain position (contract 1.1)."""
         query = (
             select(
                 OutboxMessage.id,
@@ -106,7 +108,12 @@ class Drainer:
                 OutboxMessage.idempotency_key,
                 OutboxMessage.payload,
                 OutboxMessage.attempts,
+                RegisterEntry.counter_prefix,
+                RegisterEntry.sequence,
+                RegisterEntry.prev_hash,
+                RegisterEntry.entry_hash,
             )
+            .join(RegisterEntry, RegisterEntry.id == OutboxMessage.entry_id)
             .where(
                 OutboxMessage.kind == "registration",
                 OutboxMessage.state == "pending",
@@ -117,7 +124,16 @@ class Drainer:
             .limit(self.batch_size)
         )
         with self.db.read() as session:
-            rows = [PendingRow(*row) for row in session.execute(query)]
+            rows = [
+                PendingRow(
+                    row_id,
+                    entry_id,
+                    key,
+                    registration_text(payload, ChainPosition(*position)),
+                    attempts,
+                )
+                for row_id, entry_id, key, payload, attempts, *position in session.execute(query)
+            ]
         self._claim(rows)
         return rows
 

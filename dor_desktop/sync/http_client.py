@@ -21,6 +21,7 @@ from urllib.parse import quote
 import httpx
 
 from dor_desktop import __version__
+from dor_desktop.storage.anchor import AcknowledgedHead
 from dor_desktop.sync import wire
 from dor_desktop.sync.credentials import Credentials
 from dor_desktop.sync.errors import (
@@ -126,6 +127,11 @@ class HttpTransport:
         if category:
             params["category"] = category
         return wire.parse_matches(self._json(self._call("GET", "/v1/checks", params=params)))
+
+    def fetch_chain_head(self, counter: str) -> AcknowledgedHead:
+        """(1.1) The highest chain position of ``counter`` the DOR acknowledged, for ``verify``."""
+        response = self._call("GET", "/v1/chain-head", params={"counter": counter})
+        return wire.parse_chain_head(self._json(response), counter)
 
     def status(self) -> ServerStatus:
         return wire.parse_status(self._json(self._call("GET", "/v1/status", authenticated=False)))

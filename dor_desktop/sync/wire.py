@@ -8,13 +8,18 @@ fields are ignored, so a newer server does not break an older client.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from dor_desktop.domain.registration import ChainPosition
+from dor_desktop.storage.anchor import AcknowledgedHead
+from dor_desktop.storage.chain import canonical_json
 from dor_desktop.sync.errors import BadResponse
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 RESULT_STATUSES = ("accepted", "duplicate", "rejected", "conflict")
 MATCH_TYPES = ("exact", "partial")
 
@@ -68,6 +73,8 @@ class RegistrationResult:
     dor_id: str | None = None
     hits: tuple[Hit, ...] = ()
     errors: tuple[WireFieldError, ...] = ()
+    #: (1.1) The entry hash the DOR now holds for the registration's chain position.
+    chain_acknowledged: str | None = None
 
     @property
     def is_acknowledged(self) -> bool:
@@ -83,6 +90,8 @@ class RegistrationResult:
             data["hits"] = [hit.to_json() for hit in self.hits]
         if self.errors:
             data["errors"] = [error.to_json() for error in self.errors]
+        if self.chain_acknowledged:
+            data["chain_acknowledged"] = self.chain_acknowledged
         return data
 
 
@@ -143,6 +152,12 @@ class _Reader:
             raise self.fail(f"{path}{key}", f"is {value!r}, not one of {', '.join(allowed)}")
         return value
 
+    def sha256(self, data: Mapping[str, Any], key: str, path: str, required: bool) -> str | None:
+        value = self.text(data, key, path, required)
+        if value is not None and not _SHA256.fullmatch(value):
+            raise self.fail(f"{path}{key}", "is not a SHA-256 hash in lower-case hex")
+        return value
+
     def integer(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
         value = data.get(key)
         if value is None:
@@ -192,6 +207,7 @@ def _parse_result(reader: _Reader, value: Any, path: str) -> RegistrationResult:
         dor_id=dor_id,
         hits=hits,
         errors=errors,
+        chain_acknowledged=reader.sha256(data, "chain_acknowledged", prefix, required=False),
     )
 
 
@@ -266,3 +282,36 @@ def parse_token(body: Any) -> tuple[str, int]:
     if expires_in is None or expires_in <= 0:
         raise reader.fail("expires_in", "is missing or not a positive number of seconds")
     return token, expires_in
+
+
+def parse_chain_head(body: Any, counter: str) -> AcknowledgedHead:
+    """(1.1) The chain head the DOR acknowledged for ``counter`` (sequence 0: nothing yet)."""
+    reader = _Reader("chain head")
+    data = reader.obj(body, "the answer")
+    answered = reader.text(data, "counter", "") or ""
+    if answered != counter:
+        raise reader.fail("counter", f"is {answered!r} where {counter!r} was asked for")
+    sequence = reader.integer(data, "sequence", "")
+    if sequence is None or sequence < 0:
+        raise reader.fail("sequence", "is missing or negative")
+    return AcknowledgedHead(
+        counter=counter,
+        sequence=sequence,
+        entry_hash=reader.sha256(data, "entry_hash", "", required=False),
+        register_number=reader.text(data, "register_number", "", required=False),
+    )
+
+
+def registration_text(frozen: str, position: ChainPosition | None) -> str:
+    """The registration as sent: the frozen text byte for byte, with its ``chain`` member added.
+
+    The frozen message is a JSON object without ``chain`` (the entry's position is not known to the
+    message when it is written, and a message frozen before contract 1.1 has none); the position
+    comes from the entry row, which the hash chain protects.
+    """
+    if position is None:
+        return frozen
+    body = frozen.rstrip()
+    if not body.endswith("}") or body.lstrip() == "{}":
+        raise ValueError("a frozen registration is a non-empty JSON object")
+    return f'{body[:-1]},"chain":{canonical_json(position.to_json())}}}'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -139,13 +140,15 @@ def make_item() -> Callable[..., dict[str, Any]]:
 
 @pytest.fixture
 def make_registration() -> Callable[..., dict[str, Any]]:
-    """A valid registration with a fresh client_reference; keyword arguments replace fields."""
+    """A valid registration with a fresh client_reference and register number (K1-000123, then
+    K1-000124...: the DOR refuses a number used twice); keyword arguments replace fields."""
+    numbers = itertools.count(123)
 
     def make(**overrides: Any) -> dict[str, Any]:
         registration = {
             "client_reference": str(uuid.uuid4()),
             "shop_id": "SHOP-0042",
-            "register_number": "K1-000123",
+            "register_number": f"K1-{next(numbers):06d}",
             "acquired_at": "2025-03-01T14:30:00+01:00",
             "acquisition_type": "purchase",
             "payment_method": "bank_transfer",

@@ -218,8 +218,7 @@ def test_more_than_500_registrations_is_413_and_nothing_is_stored(api, admin, ma
 
 
 def test_a_full_batch_of_500_is_stored_in_one_go(api, admin, make_registration):
-    registration = make_registration()
-    batch = [{**registration, "client_reference": str(uuid.uuid4())} for _ in range(500)]
+    batch = [make_registration() for _ in range(500)]
 
     results = api.results(*batch)
 

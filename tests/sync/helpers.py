@@ -15,7 +15,7 @@ from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.services.context import AppContext
-from dor_desktop.storage.models import Alert, OutboxMessage
+from dor_desktop.storage.models import Alert, OutboxMessage, RegisterEntry
 from dor_desktop.storage.register import CommittedEntry
 from tests.conftest import VALID_PURCHASE
 
@@ -68,6 +68,12 @@ def outbox(app: AppContext, kind: str = "registration") -> list[OutboxMessage]:
                 select(OutboxMessage).where(OutboxMessage.kind == kind).order_by(OutboxMessage.id)
             )
         )
+
+
+def entry_hashes(app: AppContext) -> dict[str, str]:
+    """``register_number -> entry_hash`` of every entry."""
+    with app.db.read() as session:
+        return dict(session.execute(select(RegisterEntry.register_number, RegisterEntry.entry_hash)).all())
 
 
 def alerts(app: AppContext) -> list[Alert]:

@@ -16,7 +16,15 @@ from dor_desktop.sync.http_client import HttpTransport
 from dor_desktop.sync.service import SyncService
 from tests.sync.canned import CannedServer
 from tests.sync.conftest import demo_credentials
-from tests.sync.helpers import bulk_commit, commit, outbox, purchase_data, states, to_purchase
+from tests.sync.helpers import (
+    bulk_commit,
+    commit,
+    entry_hashes,
+    outbox,
+    purchase_data,
+    states,
+    to_purchase,
+)
 
 
 def test_every_entry_is_sent_once_and_acknowledged_with_its_dor_id(
@@ -31,11 +39,16 @@ def test_every_entry_is_sent_once_and_acknowledged_with_its_dor_id(
     assert {row.state for row in rows} == {"acknowledged"}
     server = {r["client_reference"]: r for r in admin.registrations()}
     assert len(server) == 603
+    hashes = entry_hashes(app)
     for entry, row in zip(entries, rows, strict=True):
         assert server[entry.client_reference]["dor_id"] == row.dor_id
         assert server[entry.client_reference]["times_stored"] == 1
         assert row.acknowledged_at is not None and row.attempts == 1
-        assert json.loads(row.result) == {"status": "accepted", "dor_id": row.dor_id}
+        assert json.loads(row.result) == {
+            "status": "accepted",
+            "dor_id": row.dor_id,
+            "chain_acknowledged": hashes[entry.register_number],
+        }
     assert verify(app.db).ok
 
 
@@ -62,7 +75,16 @@ def test_the_payload_reaches_the_dor_exactly_as_frozen_at_commit(
 
     (row,) = outbox(app)
     (stored,) = admin.registrations(entry.client_reference)
-    assert stored["registration"] == json.loads(row.payload)
+    received = stored["registration"]
+    chain = received.pop("chain")
+    assert received == json.loads(row.payload)
+    # Contract 1.1: each registration carries the entry's place in the hash chain.
+    assert chain == {
+        "counter": "K1",
+        "sequence": 1,
+        "previous_hash": "0" * 64,
+        "entry_hash": entry_hashes(app)[entry.register_number],
+    }
 
 
 def test_a_rejected_entry_does_not_block_the_others_and_is_not_resent(

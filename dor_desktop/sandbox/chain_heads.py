@@ -1,0 +1,153 @@
+"""The DOR as the shop register's outside anchor (contract 1.1): register numbers and chain heads.
+
+Per shop (the token's client) the sandbox remembers which ``client_reference`` used each register
+number and, when the registration carried its ``chain`` position, which counter and sequence with
+which entry hash. A shop that lost its newest entries (or rewrote its chain) and hands out those
+numbers again is refused with ``register_number_reused``, and ``GET /v1/chain-head`` tells the
+client the highest position the DOR acknowledged, so the client's ``verify`` can see the loss.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+REUSED_CODE = "register_number_reused"
+_BACKFILLED_KEY = "register_numbers_backfilled"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A registration's claim on a register number and (when it carried ``chain``) a position."""
+
+    register_number: str
+    counter: str | None = None
+    sequence: int | None = None
+    entry_hash: str | None = None
+
+    @classmethod
+    def of(cls, registration: dict[str, Any]) -> Position:
+        """The claim of an already validated registration."""
+        chain = registration.get("chain")
+        if not isinstance(chain, dict):
+            return cls(registration["register_number"])
+        return cls(
+            registration["register_number"], chain["counter"], int(chain["sequence"]), chain["entry_hash"]
+        )
+
+
+class NumberBook:
+    """The register numbers and positions one client holds, loaded for one batch and kept current."""
+
+    def __init__(self, conn: sqlite3.Connection, client_id: str, registrations: list[Any]) -> None:
+        self.client_id = client_id
+        numbers = [r.get("register_number") for r in registrations if isinstance(r, dict)]
+        self.numbers = _load_numbers(conn, client_id, sorted({n for n in numbers if isinstance(n, str)}))
+        self.positions: dict[tuple[str, int], str] = {}
+        self.hashes: dict[str, str] = {}
+        self._conn = conn
+        self.new_rows: list[tuple[Any, ...]] = []
+
+    def reuse_error(self, reference: str, claim: Position) -> dict[str, str] | None:
+        """The FieldError refusing ``claim`` when another reference already holds its number or place."""
+        holder = self.numbers.get(claim.register_number)
+        if holder is not None and holder != reference:
+            return _reused("register_number", "this register number was already used for another entry")
+        if claim.counter is None or claim.sequence is None:
+            return None
+        holder = self._position_holder(claim.counter, claim.sequence)
+        if holder is not None and holder != reference:
+            return _reused("chain.sequence", "this chain position was already used for another entry")
+        return None
+
+    def claim(self, reference: str, claim: Position, now: str) -> None:
+        self.numbers[claim.register_number] = reference
+        if claim.counter is not None and claim.sequence is not None:
+            self.positions[(claim.counter, claim.sequence)] = reference
+        if claim.entry_hash is not None:
+            self.hashes[reference] = claim.entry_hash
+        self.new_rows.append(
+            (
+                self.client_id,
+                claim.register_number,
+                reference,
+                claim.counter,
+                claim.sequence,
+                claim.entry_hash,
+                now,
+            )
+        )
+
+    def acknowledged_hash(self, reference: str) -> str | None:
+        """The entry hash the DOR holds for ``reference`` (None when it came without ``chain``)."""
+        if reference in self.hashes:
+            return self.hashes[reference]
+        row = self._conn.execute(
+            "SELECT entry_hash FROM register_numbers WHERE client_id = ? AND client_reference = ?",
+            (self.client_id, reference),
+        ).fetchone()
+        return row[0] if row else None
+
+    def write(self) -> None:
+        self._conn.executemany(
+            "INSERT INTO register_numbers (client_id, register_number, client_reference, counter,"
+            " sequence, entry_hash, acknowledged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.new_rows,
+        )
+
+    def _position_holder(self, counter: str, sequence: int) -> str | None:
+        if (counter, sequence) in self.positions:
+            return self.positions[(counter, sequence)]
+        row = self._conn.execute(
+            "SELECT client_reference FROM register_numbers"
+            " WHERE client_id = ? AND counter = ? AND sequence = ?",
+            (self.client_id, counter, sequence),
+        ).fetchone()
+        return row[0] if row else None
+
+
+def _reused(field: str, message: str) -> dict[str, str]:
+    return {"field": field, "code": REUSED_CODE, "message": message}
+
+
+def _load_numbers(conn: sqlite3.Connection, client_id: str, numbers: list[str]) -> dict[str, str]:
+    if not numbers:
+        return {}
+    placeholders = ",".join("?" * len(numbers))
+    rows = conn.execute(
+        "SELECT register_number, client_reference FROM register_numbers"
+        f" WHERE client_id = ? AND register_number IN ({placeholders})",
+        [client_id, *numbers],
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def chain_head(conn: sqlite3.Connection, client_id: str, counter: str) -> dict[str, Any]:
+    """The contract's chain-head answer: the highest acknowledged sequence of ``counter``, or 0."""
+    row = conn.execute(
+        "SELECT sequence, entry_hash, register_number, acknowledged_at FROM register_numbers"
+        " WHERE client_id = ? AND counter = ? ORDER BY sequence DESC LIMIT 1",
+        (client_id, counter),
+    ).fetchone()
+    if row is None:
+        return {"counter": counter, "sequence": 0}
+    return {
+        "counter": counter,
+        "sequence": row[0],
+        "entry_hash": row[1],
+        "register_number": row[2],
+        "acknowledged_at": row[3],
+    }
+
+
+def backfill_register_numbers(conn: sqlite3.Connection) -> None:
+    """Once per sandbox file: take the numbers of registrations stored before contract 1.1."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (_BACKFILLED_KEY,)).fetchone():
+        return
+    conn.execute(
+        "INSERT OR IGNORE INTO register_numbers (client_id, register_number, client_reference,"
+        " acknowledged_at) SELECT client_id, json_extract(payload, '$.register_number'), client_reference,"
+        " stored_at FROM registrations ORDER BY seq"
+    )
+    conn.execute("INSERT INTO meta VALUES (?, '1')", (_BACKFILLED_KEY,))
