@@ -20,7 +20,8 @@ from dor_desktop.services import settings_change
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.services.sync import SyncReport, SyncStatus
-from dor_desktop.storage.id_copies import Purge, purge_expired_id_copies
+from dor_desktop.services import retention
+from dor_desktop.services.retention import IdCopyPurge
 from dor_desktop.storage.queries import entry_detail
 from dor_desktop.ui import i18n
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
@@ -234,19 +235,11 @@ class MainWindow(QMainWindow):
 
     def _purge_id_copies(self) -> None:
         """Remove kept ID copies past the retention, at every start (also when the shop stopped keeping)."""
-        services = self.services
-        Op(
-            services.lanes.db,
-            purge_expired_id_copies,
-            services.paths.images,
-            services.db,
-            services.settings.retention_years,
-            date.today(),
-        ).on_success(self._id_copies_purged).on_failure(
-            lambda e: log.warning("the purge of expired ID copies failed: %s", e)
-        ).start(self)
+        Op(self.services.lanes.db, retention.purge_id_copies, self.services.context, date.today()).on_success(
+            self._id_copies_purged
+        ).on_failure(lambda e: log.warning("the purge of expired ID copies failed: %s", e)).start(self)
 
-    def _id_copies_purged(self, purge: Purge) -> None:
+    def _id_copies_purged(self, purge: IdCopyPurge) -> None:
         if purge.failed:
             text = self.tr("%1 ID copies past their retention could not be removed; the log says why.")
             self.show_message(text.replace("%1", str(len(purge.failed))))
