@@ -183,7 +183,8 @@ def verify_time(folder: Path, entries: int) -> dict:
     finally:
         db.close()
     assert report.ok and report.entries == entries, report
-    env = {**os.environ, "DOR_DESKTOP_HOME": str(folder)}
+    # A DOR configured: the legal register in ``folder`` (not the practice one) is verified.
+    env = {**os.environ, "DOR_DESKTOP_HOME": str(folder), "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"}
     command = [sys.executable, "-m", "dor_desktop", "verify"]
     cli_s, result = _timed(
         lambda: subprocess.run(command, env=env, capture_output=True, text=True, check=True)
@@ -197,6 +198,7 @@ def verify_time(folder: Path, entries: int) -> dict:
         "quick_check_s": round(quick_s, 2),
         "cli_verify_s": round(cli_s, 2),
         "cli_output": result.stdout.strip(),
+        "cli_checked_all": f"{entries} entries" in result.stdout,
     }
 
 

@@ -56,12 +56,15 @@ def open_app(
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:
     """Version 0.1 kept the register it synced to the sandbox in the data folder itself.
 
-    A data folder still in practice mode has never sent anything anywhere but the sandbox, so that
-    register is practice data: it moves, untouched, to the practice folder, and the legal register
-    starts empty when the shop connects to the DOR.
+    A 0.1 data folder that is still in practice mode and holds 0.1's sandbox state has sent its
+    register to that sandbox: the register is practice data. It moves, untouched, to the practice
+    folder, and the legal register starts empty when the shop connects to the DOR. Without the
+    sandbox state (a register that only ever talked to a DOR configured in the environment, say)
+    nothing is moved.
     """
     legacy, practice = paths.in_mode(False), paths.in_mode(True)
-    if not legacy.database.exists() or practice.register_home.exists():
+    old_sandbox = paths.home / "sandbox"
+    if not (legacy.database.exists() and old_sandbox.is_dir()) or practice.register_home.exists():
         return
     practice.register_home.mkdir(parents=True)
     moves = [
@@ -72,7 +75,6 @@ def _adopt_practice_data_from_0_1(paths: Paths) -> None:
     for source in moves:
         if source.exists():
             shutil.move(str(source), str(practice.register_home / source.name))
-    old_sandbox = paths.home / "sandbox"
     if old_sandbox.exists():
         shutil.move(str(old_sandbox), str(paths.sandbox_database.parent))
     log.info("moved the 0.1 practice register to %s", practice.register_home)

@@ -64,6 +64,15 @@ def test_a_0_1_data_folder_still_in_practice_moves_its_register_to_the_practice_
     assert (tmp_path / "practice" / "sandbox" / "sandbox.sqlite3").exists()
 
 
+def test_a_register_that_never_talked_to_the_sandbox_is_not_moved(tmp_path: Path):
+    """A legal register opened once without its DOR in the environment stays where it is."""
+    legal = open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"})
+    legal.close()
+    practice = open_app(Paths(tmp_path), environ={})
+    practice.close()
+    assert (tmp_path / "register.sqlite3").is_file() and practice.paths.database != tmp_path / "register.sqlite3"
+
+
 def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tmp_path: Path, monkeypatch):
     app = open_app(Paths(tmp_path), environ={})
     app.close()
