@@ -18,6 +18,7 @@ from dor_desktop.config.settings import Settings
 from dor_desktop.domain.rules import RulePack, available_packs
 from dor_desktop.services import settings_change
 from dor_desktop.services.context import AppContext
+from dor_desktop.services.drafts import Draft, DraftStore
 from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.storage.id_copies import Purge, purge_expired_id_copies
 from dor_desktop.storage.queries import entry_detail
@@ -25,7 +26,6 @@ from dor_desktop.sync.api import SyncReport, SyncStatus
 from dor_desktop.ui import i18n
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
 from dor_desktop.ui.background import Lanes, Op
-from dor_desktop.ui.drafts import Draft, DraftStore
 from dor_desktop.ui.form_state import state_from_payload
 from dor_desktop.ui.purchase_form import PurchaseForm, sort_out_drafts
 from dor_desktop.ui.register_view import RegisterView

@@ -37,12 +37,12 @@ from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMet
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
+from dor_desktop.services.drafts import Draft, DraftStore, atomic_write
 from dor_desktop.storage.id_copies import id_copy_path
 from dor_desktop.storage.models import RegisterEntry
 from dor_desktop.storage.register import CommittedEntry, ValidationFailed
 from dor_desktop.sync.api import CheckOutcome, CheckResult
 from dor_desktop.ui.background import Op
-from dor_desktop.ui.drafts import Draft, DraftStore, atomic_write
 from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
 from dor_desktop.ui.form_state import (
     DOCUMENT_PATHS,

@@ -14,10 +14,10 @@ from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.services.context import AppContext
+from dor_desktop.services.drafts import DraftStore
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import Register
 from dor_desktop.ui.background import Lanes
-from dor_desktop.ui.drafts import DraftStore
 from dor_desktop.ui.sync_worker import SyncController
 
 

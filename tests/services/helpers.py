@@ -1,0 +1,40 @@
+"""Purchases committed straight through the register, for tests of what reads or follows them."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+
+from dor_desktop.domain.registration import purchase_from_json
+from dor_desktop.services import register
+from dor_desktop.services.context import AppContext
+from dor_desktop.services.register import CommittedEntry
+from tests.conftest import VALID_PURCHASE
+
+
+def make_imei(number: int) -> str:
+    """A valid 15-digit IMEI (Luhn check digit) built from ``number``."""
+    body = f"35{number:012d}"
+    total = 0
+    for position, char in enumerate(reversed(body)):
+        value = int(char)
+        if position % 2 == 0:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return body + str((10 - total % 10) % 10)
+
+
+def commit_phone(
+    context: AppContext, family_name: str, imei: str, acquired: datetime | None = None
+) -> CommittedEntry:
+    """Commit a valid phone purchase through the register use case (no window involved)."""
+    data = copy.deepcopy(VALID_PURCHASE)
+    data["seller"]["family_name"] = family_name
+    data["items"][0]["imei"] = imei
+    moment = acquired or datetime.now(UTC)
+    data["acquired_at"] = moment.isoformat()
+    purchase, problems = purchase_from_json(data, datetime.now(UTC))
+    assert not problems, problems
+    return register.commit_purchase(context, purchase)
