@@ -5,13 +5,12 @@ How it protects the clerk's work:
   typist causes at most one write in flight) and offered back after a crash;
 - Save validates everything at once and shows each problem next to its field; warnings the shop
   accepts are kept with the entry as overrides;
-- the commit runs on the database lane; the register number is shown only once the entry is on
-  disk, and only then is the draft removed.
+- the commit (:func:`dor_desktop.services.purchase_session.commit`) runs on the database lane;
+  the register number is shown only once the entry is on disk, and only then is the draft removed.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,18 +29,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from dor_desktop.domain.clock import SHOP_ZONE, to_utc_text
+from dor_desktop.domain.clock import SHOP_ZONE
 from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMethod
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
-from dor_desktop.services.drafts import Draft, DraftStore, atomic_write
-from dor_desktop.storage.id_copies import id_copy_path
-from dor_desktop.storage.models import RegisterEntry
-from dor_desktop.storage.register import CommittedEntry, ValidationFailed
-from dor_desktop.sync.api import CheckOutcome, CheckResult
+from dor_desktop.services import purchase_session, register
+from dor_desktop.services.drafts import Draft
+from dor_desktop.services.register import CommittedEntry, ValidationFailed
+from dor_desktop.services.sync import CheckOutcome, CheckResult
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
 from dor_desktop.ui.form_state import (
@@ -66,48 +63,6 @@ MASKED_WIDTH = 240
 #: The DOR's own complaint about a refused entry: shown at its field, but the DOR decides on it
 #: again when the correction is sent, so it does not stop the save.
 REMOTE_CODE = "dor_refused"
-
-
-def sort_out_drafts(store: DraftStore, session_factory) -> tuple[list[Draft], list[str]]:
-    """At start (files/db lane): drafts to offer, and numbers of drafts that were in fact saved.
-
-    A draft stamped ``committing_at`` whose entry exists was committed just before the app
-    stopped: it must not be offered (that would register the goods twice).
-    """
-    offers, saved = [], []
-    for draft in store.set_aside():
-        number = _committed_number(draft, session_factory) if draft.committing_at else None
-        if number:
-            saved.append(number)
-            store.forget(draft)
-        else:
-            offers.append(draft)
-    return offers, saved
-
-
-def _committed_number(draft: Draft, session_factory) -> str | None:
-    form = FormState.from_json(draft.data)
-    with session_factory() as session:
-        if form.correction_of:
-            old = session.scalar(
-                select(RegisterEntry.id).where(RegisterEntry.register_number == form.correction_of)
-            )
-            query = select(RegisterEntry.register_number).where(RegisterEntry.refers_to_id == old)
-        else:
-            query = select(RegisterEntry.register_number).where(
-                RegisterEntry.acquired_at == draft.committing_at, RegisterEntry.kind == "purchase"
-            )
-        return session.scalar(query.limit(1))
-
-
-def store_photo(images: Path, source: Path) -> str:
-    """Copy an item photo into the data folder under its SHA-256 (files lane); returns the hash."""
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    target = images / "photos" / f"{digest}{source.suffix.lower()}"
-    if not target.exists():
-        atomic_write(target, data)
-    return digest
 
 
 class PurchaseForm(QWidget):
@@ -521,7 +476,7 @@ class PurchaseForm(QWidget):
     def current_problems(self) -> list[FieldError]:
         purchase, unreadable = build_purchase(self.state, self._acquired_at())
         unreadable_paths = {p.path for p in unreadable}
-        checked = self.services.register.check(purchase)
+        checked = register.check(self.services.context, purchase)
         remote = [p for p in self.remote_problems if not self._edited_since(p.path)]
         return unreadable + [p for p in checked if p.path not in unreadable_paths] + remote
 
@@ -620,27 +575,16 @@ class PurchaseForm(QWidget):
         self._set_saving(True)
         Op(
             self.services.lanes.db,
-            self._commit_job,
+            purchase_session.commit,
+            self.services.context,
+            self.services.drafts,
             purchase,
             self.state.to_json(),
             self.generation,
-            self.state.correction_of,
-            self.state.correction_reason.strip(),
-            self.masked_png if self.services.settings.keep_id_images else None,
+            correction_of=self.state.correction_of,
+            reason=self.state.correction_reason.strip(),
+            masked_png=self.masked_png,
         ).on_success(self._saved).on_failure(self._save_failed).start(self)
-
-    def _commit_job(self, purchase, form_json, generation, correction_of, reason, masked) -> CommittedEntry:
-        """Database lane: stamp the draft, commit, then (only then) drop the draft."""
-        drafts = self.services.drafts
-        drafts.save(form_json, generation, committing_at=to_utc_text(purchase.acquired_at))
-        if correction_of:
-            entry = self.services.register.correct(correction_of, purchase, reason)
-        else:
-            entry = self.services.register.commit_purchase(purchase)
-        drafts.discard(generation)
-        if masked:
-            atomic_write(id_copy_path(self.services.paths.images, entry.register_number), masked)
-        return entry
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
@@ -864,7 +808,7 @@ class PurchaseForm(QWidget):
             self.attach_photo(index, Path(chosen))
 
     def attach_photo(self, index: int, path: Path) -> None:
-        Op(self.services.lanes.files, store_photo, self.services.paths.images, path).on_success(
+        Op(self.services.lanes.files, purchase_session.store_photo, self.services.context, path).on_success(
             lambda digest: self._photo_stored(index, digest)
         ).on_failure(
             lambda e: self.message.emit(self.tr("The photo could not be read: %1").replace("%1", str(e)))

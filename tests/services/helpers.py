@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime
 
+from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.services import register
 from dor_desktop.services.context import AppContext
@@ -26,10 +27,8 @@ def make_imei(number: int) -> str:
     return body + str((10 - total % 10) % 10)
 
 
-def commit_phone(
-    context: AppContext, family_name: str, imei: str, acquired: datetime | None = None
-) -> CommittedEntry:
-    """Commit a valid phone purchase through the register use case (no window involved)."""
+def phone_purchase(family_name: str, imei: str, acquired: datetime | None = None) -> Purchase:
+    """A valid purchase of one phone (``acquired``: now, when not given)."""
     data = copy.deepcopy(VALID_PURCHASE)
     data["seller"]["family_name"] = family_name
     data["items"][0]["imei"] = imei
@@ -37,4 +36,11 @@ def commit_phone(
     data["acquired_at"] = moment.isoformat()
     purchase, problems = purchase_from_json(data, datetime.now(UTC))
     assert not problems, problems
-    return register.commit_purchase(context, purchase)
+    return purchase
+
+
+def commit_phone(
+    context: AppContext, family_name: str, imei: str, acquired: datetime | None = None
+) -> CommittedEntry:
+    """Commit a valid phone purchase through the register use case (no window involved)."""
+    return register.commit_purchase(context, phone_purchase(family_name, imei, acquired))
