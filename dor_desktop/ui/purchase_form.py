@@ -1,5 +1,9 @@
 """The new-purchase form: seller, ID document, goods, terms; keyboard first; nothing typed is lost.
 
+Its parts: the ID scanner (:mod:`dor_desktop.ui.scan_panel`) and the goods
+(:mod:`dor_desktop.ui.item_list`) are widgets of their own; the form keeps the seller, document
+and terms fields, the one :class:`FormState` they all edit, its draft, validation and the save.
+
 How it protects the clerk's work:
 - every change is written to the draft file (atomically, on the files lane, coalesced so a fast
   typist causes at most one write in flight) and offered back after a crash;
@@ -14,12 +18,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,28 +42,24 @@ from dor_desktop.errors import UserError
 from dor_desktop.services import purchase_session, register
 from dor_desktop.services.drafts import Draft
 from dor_desktop.services.register import CommittedEntry, ValidationFailed
-from dor_desktop.services.sync import CheckOutcome, CheckResult
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
-from dor_desktop.ui.form_state import (
-    DOCUMENT_PATHS,
-    SELLER_PATHS,
-    FormState,
-    build_purchase,
-    empty_item,
-)
-from dor_desktop.ui.id_scan import ScanOutcome, filled_fields, scan_error_text, scan_image, scan_summary
+from dor_desktop.ui.form_state import DOCUMENT_PATHS, SELLER_PATHS, FormState, build_purchase
+from dor_desktop.ui.id_scan import filled_fields
 from dor_desktop.ui.item_editor import ItemEditor, move_on_enter
+from dor_desktop.ui.item_list import ItemList
 from dor_desktop.ui.receipts import ReceiptActions
+from dor_desktop.ui.scan_panel import ScanPanel, dropped_scan_file
 from dor_desktop.ui.services import Services
 from dor_desktop.ui.vocabulary import ACQUISITION_TYPES, DOCUMENT_TYPES, PAYMENT_METHODS, label
+
+if TYPE_CHECKING:
+    from dor_desktop.services.scanning import ScanResult
 
 #: Problems shown only once the clerk touched the field or tried to save (an empty form is not
 #: a list of errors).
 QUIET_CODES = frozenset({"required", "id_document_missing"})
 VALIDATE_DELAY_MS = 120
-#: The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it).
-MASKED_WIDTH = 240
 #: The DOR's own complaint about a refused entry: shown at its field, but the DOR decides on it
 #: again when the correction is sent, so it does not stop the save.
 REMOTE_CODE = "dor_refused"
@@ -80,14 +80,21 @@ class PurchaseForm(QWidget):
         self.problems: list[FieldError] = []
         #: The DOR's complaints about an entry being corrected, shown until the field is edited.
         self.remote_problems: list[FieldError] = []
-        self.masked_png: bytes | None = None
         self.saving = False
         self.last_saved: CommittedEntry | None = None
         self._offers: list[Draft] = []
         self._draft_busy = False
         self._draft_dirty = False
         self.boxes: dict[str, FieldBox] = {}
-        self.items: list[ItemEditor] = []
+        self.scan_panel = ScanPanel(services)
+        self.scan_panel.document_read.connect(self._document_read)
+        self.scan_panel.message.connect(self.message)
+        self.item_list = ItemList(services)
+        self.item_list.edited.connect(self._item_edited)
+        self.item_list.changed.connect(self._changed)
+        self.item_list.removed.connect(self._item_removed)
+        self.item_list.editors_changed.connect(self._apply_tab_order)
+        self.item_list.message.connect(self.message)
         self.receipts = ReceiptActions(services, self)
         self.receipts.done.connect(self.message)
         self._validate_timer = QTimer(self)
@@ -112,17 +119,16 @@ class PurchaseForm(QWidget):
         left.addWidget(self._seller_group())
         left.addWidget(self._document_group())
         left.addStretch(1)
-        right.addWidget(self._items_group())
+        right.addWidget(self.item_list)
         right.addWidget(self._terms_group())
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll = scroll
-        outer.addWidget(scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._bottom_bar())
 
     def _bar(self, name: str) -> tuple[QWidget, QHBoxLayout, QLabel]:
@@ -180,34 +186,7 @@ class PurchaseForm(QWidget):
     def _seller_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Seller"))
         layout = QVBoxLayout(group)
-        scanning = QVBoxLayout()
-        buttons = QHBoxLayout()
-        self.scan_button = QPushButton(self.tr("Scan ID from file... (Ctrl+O)"))
-        self.scan_button.clicked.connect(self.scan_from_file)
-        self.camera_button = QPushButton(self.tr("Camera (Ctrl+Shift+O)"))
-        self.camera_button.clicked.connect(self.scan_from_camera)
-        self.camera_button.hide()
-        buttons.addWidget(self.scan_button)
-        buttons.addWidget(self.camera_button)
-        buttons.addStretch(1)
-        scanning.addLayout(buttons)
-        self.scan_hint = QLabel(self.tr("Or drop an image of the ID here."))
-        self.scan_hint.setObjectName("hint")
-        scanning.addWidget(self.scan_hint)
-        self.scan_status = QLabel()
-        self.scan_status.setObjectName("scanStatus")
-        self.scan_status.setWordWrap(True)
-        self.scan_status.hide()
-        scanning.addWidget(self.scan_status)
-        scanning.addStretch(1)
-        self.masked_view = QLabel()
-        self.masked_view.setObjectName("maskedImage")
-        self.masked_view.setToolTip(self.tr("Masked copy: photo and BSN made unreadable"))
-        self.masked_view.hide()
-        top = QHBoxLayout()
-        top.addLayout(scanning, 1)
-        top.addWidget(self.masked_view)
-        layout.addLayout(top)
+        layout.addWidget(self.scan_panel)
         form = QFormLayout()
         captions = [
             self.tr("Family name"),
@@ -236,20 +215,6 @@ class PurchaseForm(QWidget):
         self._add_box(
             form, "id_document.expiry_date", self.tr("Valid until"), line_edit(self.tr("dd-mm-yyyy"))
         )
-        return group
-
-    def _items_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Goods"))
-        layout = QVBoxLayout(group)
-        self.items_layout = QVBoxLayout()
-        layout.addLayout(self.items_layout)
-        self.items_problem = QLabel()
-        self.items_problem.setObjectName("problem")
-        self.items_problem.hide()
-        layout.addWidget(self.items_problem)
-        self.add_item_button = QPushButton(self.tr("Add another item (Ctrl+Shift+A)"))
-        self.add_item_button.clicked.connect(self.add_item)
-        layout.addWidget(self.add_item_button)
         return group
 
     def _terms_group(self) -> QGroupBox:
@@ -289,9 +254,9 @@ class PurchaseForm(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+S", self.save),
-            ("Ctrl+O", self.scan_from_file),
-            ("Ctrl+Shift+O", self.scan_from_camera),
-            ("Ctrl+K", self.check_focused_item),
+            ("Ctrl+O", self.scan_panel.scan_from_file),
+            ("Ctrl+Shift+O", self.scan_panel.scan_from_camera),
+            ("Ctrl+K", self.item_list.check_focused_item),
             ("Ctrl+Shift+A", self.add_item),
             ("Ctrl+P", self.print_receipt),
             ("Ctrl+Shift+P", self.save_receipt_pdf),
@@ -301,53 +266,39 @@ class PurchaseForm(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
 
-    # -- items -----------------------------------------------------------------------------------
+    # -- parts ---------------------------------------------------------------------------------
 
-    def _make_item_editor(self, index: int) -> ItemEditor:
-        editor = ItemEditor(index)
-        editor.edited.connect(self._item_edited)
-        editor.check_requested.connect(self.check_item)
-        editor.photo_requested.connect(self.add_photo)
-        editor.remove_requested.connect(self.remove_item)
-        return editor
+    @property
+    def items(self) -> list[ItemEditor]:
+        """The item editors, in order (tests and the screenshots fill them)."""
+        return self.item_list.editors
 
-    def _sync_item_editors(self) -> None:
-        while len(self.items) < len(self.state.items):
-            editor = self._make_item_editor(len(self.items))
-            self.items.append(editor)
-            self.items_layout.addWidget(editor)
-        while len(self.items) > len(self.state.items):
-            editor = self.items.pop()
-            editor.setParent(None)
-            editor.deleteLater()
-        for index, (editor, item) in enumerate(zip(self.items, self.state.items, strict=True)):
-            editor.set_index(index)
-            editor.load(item)
-            editor.set_removable(len(self.items) > 1)
-        self._apply_tab_order()
+    @property
+    def camera_button(self) -> QPushButton:
+        return self.scan_panel.camera_button
+
+    @property
+    def masked_view(self) -> QLabel:
+        return self.scan_panel.masked_view
 
     def add_item(self) -> None:
-        self.state.items.append(empty_item())
-        self._sync_item_editors()
-        self.items[-1].fields["category"].editor.setFocus()
-        self._changed()
+        self.item_list.add_item()
 
-    def remove_item(self, index: int) -> None:
-        if len(self.state.items) <= 1:
-            return
-        del self.state.items[index]
-        self.touched = {p for p in self.touched if not p.startswith("items[")}
-        self._sync_item_editors()
-        self.items[min(index, len(self.items) - 1)].fields["category"].editor.setFocus()
-        self._changed()
+    def check_item(self, index: int) -> None:
+        self.item_list.check_item(index)
+
+    def scan(self, source: Path | bytes) -> None:
+        """Read an ID image (a file from the scan folder, a drop, the camera) into the form."""
+        self.scan_panel.scan(source)
+
+    def scan_from_file(self) -> None:
+        self.scan_panel.scan_from_file()
 
     def _apply_tab_order(self) -> None:
         """Seller, document, then per item the category first, then terms and Save."""
         chain: list[QWidget] = [self.boxes[p].editor for p in SELLER_PATHS + DOCUMENT_PATHS]
-        for editor in self.items:
-            chain += [editor.fields[k].editor for k in editor.fields]
-            chain += [editor.check_button, editor.photo_button, editor.remove_button]
-        chain += [self.add_item_button, self.boxes["acquisition_type"].editor]
+        chain += self.item_list.tab_chain()
+        chain += [self.boxes["acquisition_type"].editor]
         chain += [self.boxes["payment_method"].editor, self.accept_box, self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -359,7 +310,7 @@ class PurchaseForm(QWidget):
         for path, box in self.boxes.items():
             box.set_value(state.get(path))
             box.set_source(state.from_document.get(path))
-        self._sync_item_editors()
+        self.item_list.load(state.items)
         self.reason_box.set_value(state.correction_reason)
         self._show_correction()
         self._update_total()
@@ -372,10 +323,13 @@ class PurchaseForm(QWidget):
         self._changed()
 
     def _item_edited(self, index: int, key: str, value: str) -> None:
-        self.state.items[index][key] = value
         self.touched.add(f"items[{index}].{key}")
         if key == "price":
             self._update_total()
+        self._changed()
+
+    def _item_removed(self, _index: int) -> None:
+        self.touched = {p for p in self.touched if not p.startswith("items[")}  # the indexes moved
         self._changed()
 
     def _reason_edited(self, _path: str, value: str) -> None:
@@ -497,9 +451,7 @@ class PurchaseForm(QWidget):
         accepted = self.state.accepted_warnings
         for path, box in self._all_boxes().items():
             box.show_problems(by_path.pop(path, []), accepted)
-        items_problems = by_path.pop("items", [])
-        self.items_problem.setText("\n".join(_texts(items_problems)))
-        self.items_problem.setVisible(bool(items_problems))
+        self.item_list.show_problems(_texts(by_path.pop("items", [])))
         self._show_summary(list(by_path.values()))
 
     def _target_path(self, path: str) -> str:
@@ -510,10 +462,7 @@ class PurchaseForm(QWidget):
         return path
 
     def _all_boxes(self) -> dict[str, FieldBox]:
-        boxes = dict(self.boxes)
-        for editor in self.items:
-            for box in editor.fields.values():
-                boxes[box.path] = box
+        boxes = {**self.boxes, **self.item_list.boxes()}
         boxes["correction_reason"] = self.reason_box
         return boxes
 
@@ -583,12 +532,12 @@ class PurchaseForm(QWidget):
             self.generation,
             correction_of=self.state.correction_of,
             reason=self.state.correction_reason.strip(),
-            masked_png=self.masked_png,
+            masked_png=self.scan_panel.masked_png,
         ).on_success(self._saved).on_failure(self._save_failed).start(self)
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
-        self.scroll.setEnabled(not saving)
+        self.scroll_area.setEnabled(not saving)
         self.save_button.setEnabled(not saving)
         if saving:
             self.summary.setText(self.tr("Saving..."))
@@ -626,9 +575,7 @@ class PurchaseForm(QWidget):
         self.remote_problems = []
         self.save_attempted = False
         self.touched = set()
-        self.masked_png = None
-        self.masked_view.hide()
-        self.scan_status.hide()
+        self.scan_panel.clear()
         self._load_state(FormState(started_at=_now_text()))
 
     def clear_form(self) -> None:
@@ -674,154 +621,27 @@ class PurchaseForm(QWidget):
         if self.last_saved is not None:
             self.receipts.save_pdf(self.last_saved.register_number)
 
-    # -- scanning --------------------------------------------------------------------------------
+    # -- scanning ------------------------------------------------------------------------------
 
-    def scan_from_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an image of the ID document"),
-            "",
-            self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)"),
-        )
-        if chosen:
-            self.scan(Path(chosen))
-
-    def scan_from_camera(self) -> None:
-        from dor_desktop.ui.scan_sources import CameraDialog, camera_available
-
-        if not camera_available():
-            self.message.emit(self.tr("No camera found"))
-            return
-        dialog = CameraDialog(self)
-        if dialog.exec() and dialog.image_bytes:
-            self.scan(dialog.image_bytes)
-
-    def scan(self, source: Path | bytes) -> None:
-        """Read an ID image on the OCR lane; the form stays usable meanwhile."""
-        self.scan_status.setText(self.tr("Reading the document..."))
-        self.scan_status.setProperty("tone", "")
-        restyle(self.scan_status)
-        self.scan_status.show()
-        settings = self.services.settings
-        today = self.services.clock().astimezone(SHOP_ZONE).date()
-        Op(
-            self.services.lanes.ocr, scan_image, source, settings.keep_id_images, settings.shop_name, today
-        ).on_success(self._scanned).on_failure(self._scan_failed).start(self)
-
-    def _scanned(self, outcome: ScanOutcome) -> None:
-        for filled in filled_fields(outcome.result):
+    def _document_read(self, result: ScanResult) -> None:
+        """Fill the fields the scan read, each marked as read from the document (or doubtful)."""
+        for filled in filled_fields(result):
             box = self.boxes[filled.path]
             box.set_value(filled.value)
             box.set_source(filled.source)
             self.state.values[filled.path] = filled.value
             self.state.from_document[filled.path] = filled.source
             self.touched.add(filled.path)
-        text, tone = scan_summary(outcome.result)
-        self._scan_message(text, tone)
-        self._show_masked(outcome.masked_png)
         self._changed()
         self.validate_now()
         self.boxes["seller.address.street"].editor.setFocus()
 
-    def _scan_failed(self, error: BaseException) -> None:
-        code = getattr(error, "reason_code", "")
-        self._scan_message(scan_error_text(code), "attention")
-
-    def _scan_message(self, text: str, tone: str) -> None:
-        self.scan_status.setText(text)
-        self.scan_status.setProperty("tone", tone)
-        restyle(self.scan_status)
-        self.scan_status.show()
-
-    def _show_masked(self, png: bytes | None) -> None:
-        """Only ever the masked copy: the unmasked image is never put on screen or disk."""
-        self.masked_png = png
-        if not png:
-            self.masked_view.hide()
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(png)
-        self.masked_view.setPixmap(
-            pixmap.scaledToWidth(MASKED_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        )
-        self.masked_view.show()
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if _dropped_file(event) is not None:
+        if dropped_scan_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        path = _dropped_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.scan(path)
-
-    # -- serial check and photos -----------------------------------------------------------------
-
-    def check_focused_item(self) -> None:
-        focus = self.focusWidget()
-        for editor in self.items:
-            if focus is not None and editor.isAncestorOf(focus):
-                self.check_item(editor.index)
-                return
-        for editor in self.items:
-            if editor.identifier():
-                self.check_item(editor.index)
-                return
-
-    def check_item(self, index: int) -> None:
-        editor = self.items[index]
-        serial = editor.identifier()
-        if not serial:
-            editor.show_check_result(self.tr("Type the IMEI, serial or frame number first"), "unknown")
-            return
-        service = self.services.sync.service if self.services.sync is not None else None
-        if service is None:
-            editor.show_check_result(self.tr("Could not check: not connected to the DOR"), "unknown")
-            return
-        category = editor.category()
-        editor.show_check_result(self.tr("Checking..."), "unknown")
-        Op(
-            self.services.lanes.network, service.check_serial, serial, category.value if category else None
-        ).on_success(lambda result: self._checked(editor, serial, result)).on_failure(
-            lambda _e: editor.show_check_result(self.tr("Could not check: offline"), "unknown")
-        ).start(editor)
-
-    def _checked(self, editor: ItemEditor, serial: str, result: CheckResult) -> None:
-        if editor.identifier() != serial:
-            return  # the number changed meanwhile; this answer is about another number
-        if result.outcome == CheckOutcome.KNOWN_STOLEN:
-            editor.show_check_result(
-                self.tr("Known as stolen. Do not buy; keep the conversation calm."), "attention"
-            )
-        elif result.outcome == CheckOutcome.NOT_KNOWN:
-            editor.show_check_result(self.tr("Not known as stolen"), "ok")
-        else:
-            editor.show_check_result(self.tr("Could not check: offline"), "unknown")
-            editor.check_result.setToolTip(result.reason)
-
-    def add_photo(self, index: int) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a photo of the item"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
-        )
-        if chosen:
-            self.attach_photo(index, Path(chosen))
-
-    def attach_photo(self, index: int, path: Path) -> None:
-        Op(self.services.lanes.files, purchase_session.store_photo, self.services.context, path).on_success(
-            lambda digest: self._photo_stored(index, digest)
-        ).on_failure(
-            lambda e: self.message.emit(self.tr("The photo could not be read: %1").replace("%1", str(e)))
-        ).start(self)
-
-    def _photo_stored(self, index: int, digest: str) -> None:
-        if index >= len(self.state.items):
-            return
-        photos = self.state.items[index].setdefault("photo_sha256", [])
-        if digest not in photos:
-            photos.append(digest)
-        self.items[index].set_photo_count(len(photos))
-        self._changed()
+        self.scan_panel.scan_dropped(event)
 
     # -- focus -----------------------------------------------------------------------------------
 
@@ -832,25 +652,13 @@ class PurchaseForm(QWidget):
         box = self._all_boxes().get(self._target_path(problem.path))
         if box is not None:
             box.editor.setFocus()
-            self.scroll.ensureWidgetVisible(box)
+            self.scroll_area.ensureWidgetVisible(box)
 
 
 def _texts(problems: list[FieldError]) -> list[str]:
     from dor_desktop.ui.vocabulary import problem_text
 
     return [problem_text(p) for p in problems]
-
-
-def _dropped_file(event) -> Path | None:
-    from dor_desktop.ui.id_scan import is_scan_file
-
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return None
-    for url in mime.urls():
-        if url.isLocalFile() and is_scan_file(Path(url.toLocalFile())):
-            return Path(url.toLocalFile())
-    return None
 
 
 def _now_text() -> str:
