@@ -15,7 +15,7 @@ How it protects the clerk's work:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dor_desktop.domain.clock import SHOP_ZONE
 from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMethod
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
@@ -43,7 +42,8 @@ from dor_desktop.services import purchase_session, register
 from dor_desktop.services.drafts import Draft
 from dor_desktop.services.register import CommittedEntry, ValidationFailed
 from dor_desktop.ui.background import Op
-from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
+from dor_desktop.ui.fields import FieldBox, combo, line_edit, notice_bar, restyle
+from dor_desktop.ui.form_drafts import DraftOffer, DraftWriter
 from dor_desktop.ui.form_state import DOCUMENT_PATHS, SELLER_PATHS, FormState, build_purchase
 from dor_desktop.ui.id_scan import filled_fields
 from dor_desktop.ui.item_editor import ItemEditor, move_on_enter
@@ -82,9 +82,11 @@ class PurchaseForm(QWidget):
         self.remote_problems: list[FieldError] = []
         self.saving = False
         self.last_saved: CommittedEntry | None = None
-        self._offers: list[Draft] = []
-        self._draft_busy = False
-        self._draft_dirty = False
+        self.draft_writer = DraftWriter(services, lambda: (self.state, self.generation), self)
+        self.draft_writer.written.connect(self.draft_saved)
+        self.draft_writer.failed.connect(self.message)
+        self.draft_offer = DraftOffer(services, self)
+        self.draft_offer.restore_requested.connect(self.restore_offered_draft)
         self.boxes: dict[str, FieldBox] = {}
         self.scan_panel = ScanPanel(services)
         self.scan_panel.document_read.connect(self._document_read)
@@ -110,7 +112,7 @@ class PurchaseForm(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.addWidget(self._draft_bar())
+        outer.addWidget(self.draft_offer.bar)
         outer.addWidget(self._saved_bar())
         outer.addWidget(self._correction_bar())
         content = QWidget()
@@ -131,29 +133,8 @@ class PurchaseForm(QWidget):
         outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._bottom_bar())
 
-    def _bar(self, name: str) -> tuple[QWidget, QHBoxLayout, QLabel]:
-        bar = QWidget()
-        bar.setObjectName(name)
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(bar)
-        text = QLabel()
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
-        bar.hide()
-        return bar, row, text
-
-    def _draft_bar(self) -> QWidget:
-        self.draft_bar, row, self.draft_text = self._bar("draftBar")
-        self.restore_button = QPushButton(self.tr("Restore (Ctrl+Shift+R)"))
-        self.restore_button.clicked.connect(self.restore_offered_draft)
-        self.discard_button = QPushButton(self.tr("Discard"))
-        self.discard_button.clicked.connect(self.discard_offered_draft)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.discard_button)
-        return self.draft_bar
-
     def _saved_bar(self) -> QWidget:
-        self.saved_bar, row, self.saved_text = self._bar("savedBar")
+        self.saved_bar, row, self.saved_text = notice_bar("savedBar")
         self.saved_text.setObjectName("savedText")
         self.print_button = QPushButton(self.tr("Print receipt (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_receipt)
@@ -164,7 +145,7 @@ class PurchaseForm(QWidget):
         return self.saved_bar
 
     def _correction_bar(self) -> QWidget:
-        self.correction_bar, row, self.correction_text = self._bar("correctionBar")
+        self.correction_bar, row, self.correction_text = notice_bar("correctionBar")
         self.reason_box = FieldBox("correction_reason", line_edit(self.tr("why the entry is corrected")))
         self.reason_box.edited.connect(self._reason_edited)
         row.addWidget(QLabel(self.tr("Reason (required):")))
@@ -353,72 +334,29 @@ class PurchaseForm(QWidget):
     # -- drafts ----------------------------------------------------------------------------------
 
     def write_draft(self) -> None:
-        """Keep the form on disk; one write in flight at a time, the newest state always last."""
-        if self._draft_busy:
-            self._draft_dirty = True
-            return
-        self._draft_busy = True
-        drafts, generation = self.services.drafts, self.generation
-        if self.state.is_blank():
-            job = Op(self.services.lanes.files, drafts.clear, generation)
-        else:
-            job = Op(self.services.lanes.files, drafts.save, self.state.to_json(), generation)
-        job.on_success(self._draft_written).on_failure(self._draft_failed).start(self)
-
-    def _draft_written(self, _result: object) -> None:
-        self._draft_busy = False
-        if self._draft_dirty:
-            self._draft_dirty = False
-            self.write_draft()
-        else:
-            self.draft_saved.emit()
-
-    def _draft_failed(self, error: BaseException) -> None:
-        self._draft_busy = False
-        self.message.emit(self.tr("The draft could not be kept on disk: %1").replace("%1", str(error)))
+        """Keep the form on disk (after every change; coalesced by the writer)."""
+        self.draft_writer.write()
 
     def offer_drafts(self, drafts: list[Draft]) -> None:
-        self._offers = list(drafts)
-        self._show_offer()
-
-    def _show_offer(self) -> None:
-        if not self._offers:
-            self.draft_bar.hide()
-            return
-        draft = self._offers[0]
-        form = FormState.from_json(draft.data)
-        name = " ".join(
-            v for v in (form.get("seller.given_names"), form.get("seller.family_name")) if v
-        ) or self.tr("no name yet")
-        when = _local_time(draft.saved_at)
-        text = self.tr("A purchase that was not saved was found (%1, %2). Restore it?")
-        self.draft_text.setText(text.replace("%1", when).replace("%2", name))
-        self.draft_bar.show()
+        """At start: offer back the purchases that were not saved when the program stopped."""
+        self.draft_offer.offer(drafts)
 
     def restore_offered_draft(self) -> None:
-        if not self._offers:
+        draft = self.draft_offer.take()
+        if draft is None:
             return
-        draft = self._offers.pop(0)
         if not self.state.is_blank():  # what was typed meanwhile is offered in its turn, not lost
             Op(self.services.lanes.files, self.services.drafts.keep_aside, self.state.to_json()).on_success(
-                lambda kept: self.offer_drafts([*self._offers, kept])
+                self.draft_offer.add
             ).start(self)
         self._load_state(FormState.from_json(draft.data))
         self.touched = set(self.state.values) | {
             f"items[{i}].{k}" for i, item in enumerate(self.state.items) for k in item
         }
         self.validate_now()
-        Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
         self.write_draft()
-        self._show_offer()
         self.message.emit(self.tr("The unsaved purchase was restored"))
         self.focus_first_field()
-
-    def discard_offered_draft(self) -> None:
-        if self._offers:
-            draft = self._offers.pop(0)
-            Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
-        self._show_offer()
 
     # -- validation ------------------------------------------------------------------------------
 
@@ -663,14 +601,3 @@ def _texts(problems: list[FieldError]) -> list[str]:
 
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _local_time(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    local = moment.astimezone(SHOP_ZONE)
-    if local.date() == date.today():
-        return local.strftime("%H:%M")
-    return local.strftime("%d-%m-%Y %H:%M")

@@ -27,8 +27,8 @@ def test_typing_is_kept_and_offered_back_in_the_next_window(window_factory, cont
 
     second = window_factory(context=first.services.context)
     form = second.form
-    qtbot.waitUntil(lambda: not form.draft_bar.isHidden(), timeout=5000)
-    assert "Bakker" in form.draft_text.text()
+    qtbot.waitUntil(lambda: not form.draft_offer.bar.isHidden(), timeout=5000)
+    assert "Bakker" in form.draft_offer.text.text()
     assert form.boxes["seller.family_name"].value() == ""  # nothing restored without asking
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Bakker"
@@ -70,7 +70,7 @@ def test_draft_survives_sigkill_of_the_window(home, window_factory, qtbot):
     assert child.returncode == -signal.SIGKILL
 
     window = window_factory()
-    qtbot.waitUntil(lambda: not window.form.draft_bar.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.form.draft_offer.bar.isHidden(), timeout=5000)
     window.form.restore_offered_draft()
     assert window.form.boxes["seller.family_name"].value() == "Crashtest"
 
@@ -88,7 +88,7 @@ def test_a_draft_whose_commit_went_through_is_not_offered_twice(window_factory, 
 
     window = window_factory(context=context)
     qtbot.waitUntil(lambda: entry.register_number in window.message_label.text(), timeout=5000)
-    assert window.form.draft_bar.isHidden()
+    assert window.form.draft_offer.bar.isHidden()
     assert list(context.paths.drafts.glob("*.json")) == []
 
 
@@ -110,10 +110,10 @@ def test_restoring_over_typed_text_keeps_the_typed_text_on_offer(window_factory,
     first.shutdown()
 
     form = window_factory(context=first.services.context).form
-    qtbot.waitUntil(lambda: not form.draft_bar.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not form.draft_offer.bar.isHidden(), timeout=5000)
     type_into(form.boxes["seller.family_name"], "Nieuw")  # the clerk starts before answering
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Oud"
-    qtbot.waitUntil(lambda: "Nieuw" in form.draft_text.text(), timeout=5000)  # offered in its turn
+    qtbot.waitUntil(lambda: "Nieuw" in form.draft_offer.text.text(), timeout=5000)  # offered in its turn
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Nieuw"
