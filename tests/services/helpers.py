@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime
 
+from dor_desktop.domain.checks import luhn_valid
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.services import register
@@ -14,17 +15,9 @@ from tests.conftest import VALID_PURCHASE
 
 
 def make_imei(number: int) -> str:
-    """A valid 15-digit IMEI (Luhn check digit) built from ``number``."""
+    """A valid 15-digit IMEI (its Luhn check digit appended) built from ``number``."""
     body = f"35{number:012d}"
-    total = 0
-    for position, char in enumerate(reversed(body)):
-        value = int(char)
-        if position % 2 == 0:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return body + str((10 - total % 10) % 10)
+    return next(body + digit for digit in "0123456789" if luhn_valid(body + digit))
 
 
 def phone_purchase(family_name: str, imei: str, acquired: datetime | None = None) -> Purchase:
