@@ -1,8 +1,9 @@
 """The new-purchase form: seller, ID document, goods, terms; keyboard first; nothing typed is lost.
 
-Its parts: the ID scanner (:mod:`dor_desktop.ui.scan_panel`) and the goods
-(:mod:`dor_desktop.ui.item_list`) are widgets of their own; the form keeps the seller, document
-and terms fields, the one :class:`FormState` they all edit, its draft, validation and the save.
+Its parts: the ID scanner (:mod:`dor_desktop.ui.scan_panel`), the goods
+(:mod:`dor_desktop.ui.item_list`) and the draft's writer and offer bar
+(:mod:`dor_desktop.ui.form_drafts`) live in modules of their own; the form keeps the seller,
+document and terms fields, the one :class:`FormState` they all edit, validation and the save.
 
 How it protects the clerk's work:
 - every change is written to the draft file (atomically, on the files lane, coalesced so a fast
