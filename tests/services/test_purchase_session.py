@@ -98,3 +98,10 @@ def test_a_photo_is_stored_once_under_its_hash(app, tmp_path):
     stored = list((app.paths.images / "photos").iterdir())
     assert [p.name for p in stored] == [f"{digest}.jpg"]
     assert stored[0].read_bytes() == photo.read_bytes()
+
+
+def test_the_form_is_checked_as_typed_without_storing_anything(app):
+    assert register.check(app, phone_purchase("Jansen", make_imei(1))) == []
+    problems = register.check(app, dataclasses.replace(phone_purchase("Jansen", make_imei(1)), items=()))
+    assert [p.path for p in problems if p.severity == "error"] == ["items"]
+    assert register.list_entries(app, register.EntryFilter()) == []
