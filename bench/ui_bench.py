@@ -312,11 +312,10 @@ def child_register() -> dict:
     """Search and scrolling on the big register, through the real model and view."""
 
     from dor_desktop.bootstrap.app import open_app
-    from dor_desktop.storage.queries import EntryFilter
+    from dor_desktop.services.register_reads import EntryFilter, search_page
     from dor_desktop.ui import i18n
     from dor_desktop.ui.main import application
     from dor_desktop.ui.main_window import MainWindow, build_services
-    from dor_desktop.ui.register_model import search_page
 
     app = application(["bench"])
     context = open_app()
@@ -344,7 +343,7 @@ def child_register() -> dict:
         query_ms, round_ms = [], []
         for text in texts:
             started = time.perf_counter()
-            found = search_page(context.db, EntryFilter(text=text), 0)
+            found = search_page(context, EntryFilter(text=text), 0)
             query_ms.append((time.perf_counter() - started) * 1000)
             assert found or "no such" in label, text
             view.search.setText(text)

@@ -8,6 +8,7 @@ use, so the command line and the window cannot drift apart.
 from __future__ import annotations
 
 from dor_desktop.domain.purchase import Purchase
+from dor_desktop.domain.validation import FieldError
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.queries import EntryDetail, EntryFilter, EntrySummary
 from dor_desktop.storage.queries import entry_detail as _entry_detail
@@ -20,12 +21,21 @@ __all__ = [
     "EntryFilter",
     "EntrySummary",
     "ValidationFailed",
+    "check",
     "commit_purchase",
     "correct",
     "entry_detail",
     "list_entries",
     "void",
 ]
+
+
+def check(app: AppContext, purchase: Purchase) -> list[FieldError]:
+    """Every problem with ``purchase`` under the shop's rules, without storing anything.
+
+    Pure validation (no disk), quick enough for a form to call as the clerk types.
+    """
+    return app.register.check(purchase)
 
 
 def commit_purchase(app: AppContext, purchase: Purchase) -> CommittedEntry:

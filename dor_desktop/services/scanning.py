@@ -20,14 +20,16 @@ if TYPE_CHECKING:
 __all__ = ["ScanResult", "masked_image", "read_document", "warm_up", "write_masked_copy"]
 
 
-def read_document(image: Path) -> ScanResult:
-    """The MRZ fields of the document in ``image`` (never a BSN), with what the checks found."""
+def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:
+    """The MRZ fields of the document in ``image`` (a file, or its bytes from a camera or a drop:
+    an unmasked ID is never written to disk for this), never a BSN, with what the checks found.
+    ``today`` is the shop's day, against which expiry is judged."""
     from dor_desktop.idscan.reader import read_id
 
-    return read_id(image)
+    return read_id(image, today=today)
 
 
-def masked_image(image: Path, shop: str, today: date) -> Image:
+def masked_image(image: Path | bytes, shop: str, today: date) -> Image:
     """A copy with photo, BSN and the MRZ's optional data blacked out, watermarked for ``shop``."""
     from dor_desktop.idscan.masking import masked_copy
 

@@ -8,11 +8,11 @@ sees, the entry and the message to the DOR exist together or not at all.
 from __future__ import annotations
 
 import json
-from typing import cast
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session

@@ -129,10 +129,12 @@ class Drainer:
                     row_id,
                     entry_id,
                     key,
-                    registration_text(payload, ChainPosition(*position)),
+                    registration_text(payload, ChainPosition(prefix, sequence, prev_hash, entry_hash)),
                     attempts,
                 )
-                for row_id, entry_id, key, payload, attempts, *position in session.execute(query)
+                for row_id, entry_id, key, payload, attempts, prefix, sequence, prev_hash, entry_hash in (
+                    session.execute(query)
+                )
             ]
         self._claim(rows)
         return rows

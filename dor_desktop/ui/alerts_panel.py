@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
-from dor_desktop.storage.alerts import AlertView, acknowledge, open_alerts, release
+from dor_desktop.services import alerts
+from dor_desktop.services.alerts import AlertView
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import restyle
 from dor_desktop.ui.services import Services
@@ -95,21 +96,23 @@ class AlertPanel(QDockWidget):
         self._render()
 
     def reload(self) -> None:
-        Op(self.services.lanes.db, open_alerts, self.services.db).on_success(self._loaded).start(self)
+        Op(self.services.lanes.db, alerts.open_alerts, self.services.context).on_success(self._loaded).start(
+            self
+        )
 
-    def _loaded(self, alerts: list[AlertView]) -> None:
+    def _loaded(self, found: list[AlertView]) -> None:
         current = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
-        self.alerts = alerts
+        self.alerts = found
         self.list.blockSignals(True)
         self.list.clear()
-        for alert in alerts:
+        for alert in found:
             mark = "" if alert.acknowledged else "* "
             item = QListWidgetItem(f"{mark}{alert.register_number}  {alert.item_text}")
             item.setData(Qt.ItemDataRole.UserRole, alert.alert_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        ids = [a.alert_id for a in alerts]
-        self.list.setCurrentRow(ids.index(current) if current in ids else (0 if alerts else -1))
+        ids = [a.alert_id for a in found]
+        self.list.setCurrentRow(ids.index(current) if current in ids else (0 if found else -1))
         self._render()
         self.loaded.emit()
 
@@ -171,8 +174,8 @@ class AlertPanel(QDockWidget):
         alert = self._current()
         if alert is None or alert.acknowledged:
             return
-        Op(self.services.lanes.db, acknowledge, self.services.db, alert.alert_id).on_success(
-            lambda _r: (self.reload(), self.changed.emit())
+        Op(self.services.lanes.db, alerts.acknowledge, self.services.context, alert.alert_id).on_success(
+            self._stored
         ).start(self)
 
     def release_current(self, note: str | None = None) -> None:
@@ -190,9 +193,14 @@ class AlertPanel(QDockWidget):
                 return
         if not note.strip():
             return
-        Op(self.services.lanes.db, release, self.services.db, alert.alert_id, note).on_success(
-            lambda _r: (self.reload(), self.changed.emit())
+        Op(self.services.lanes.db, alerts.release, self.services.context, alert.alert_id, note).on_success(
+            self._stored
         ).start(self)
+
+    def _stored(self, _result: object) -> None:
+        """An alert changed on disk: show the new state, and let the badge count again."""
+        self.reload()
+        self.changed.emit()
 
     def _open_current(self) -> None:
         alert = self._current()

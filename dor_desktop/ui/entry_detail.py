@@ -1,6 +1,7 @@
 """The detail of one register entry, and what the clerk may do with it: correct, void, sell.
 
-Everything shown is read in one go on the database lane (:func:`load_detail`), including whether
+Everything shown is read in one go on the database lane
+(:func:`dor_desktop.services.register_reads.detail_view`), including whether
 each item may be sold today, so the buttons never promise what the register would refuse. The
 register itself stays append-only: a correction or a void is a new entry pointing at this one.
 """
@@ -8,7 +9,6 @@ register itself stays append-only: a correction or a void is a new entry pointin
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -32,9 +32,8 @@ from dor_desktop.domain.enums import Category
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
-from dor_desktop.storage.queries import EntryDetail, entry_detail
-from dor_desktop.storage.register import find_entry
-from dor_desktop.storage.sales import SaleBlocked, record_sale, sale_blocker
+from dor_desktop.services import alerts, register
+from dor_desktop.services.register_reads import DetailView, EntryDetail, SaleBlocked, detail_view
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.services import Services
 from dor_desktop.ui.vocabulary import (
@@ -46,43 +45,6 @@ from dor_desktop.ui.vocabulary import (
     field_problem_text,
     label,
 )
-
-
-@dataclass(frozen=True)
-class DetailView:
-    detail: EntryDetail
-    today: date
-    sale_blockers: dict[int, SaleBlocked | None] = field(default_factory=dict)
-
-    @property
-    def number(self) -> str:
-        return self.detail.summary.register_number
-
-    @property
-    def is_current_purchase(self) -> bool:
-        """A purchase or correction that no later entry replaced or voided: it can be changed."""
-        return self.detail.summary.kind != "void" and not self.detail.referred_by
-
-    @property
-    def hold_running(self) -> bool:
-        return self.today < date.fromisoformat(self.detail.hold_until)
-
-    @property
-    def police_hold(self) -> bool:
-        return any(b is not None and b.code == "police_hold" for b in self.sale_blockers.values())
-
-
-def load_detail(services: Services, number: str, today: date) -> DetailView:
-    """Database lane: the entry's detail and, per item, why it cannot be sold (or None)."""
-    with services.db.read() as session:
-        detail = entry_detail(session, number)
-        entry = find_entry(session, number)
-        blockers = {}
-        if detail.summary.kind != "void":
-            for item in detail.payload.get("items", []):
-                line = int(item.get("line", 0))
-                blockers[line] = sale_blocker(session, entry, line, today)
-    return DetailView(detail, today, blockers)
 
 
 def _local(text: str | None) -> str:
@@ -141,7 +103,7 @@ class EntryDetailPanel(QWidget):
 
     def load(self, number: str) -> None:
         today = self.services.clock().astimezone(SHOP_ZONE).date()
-        Op(self.services.lanes.db, load_detail, self.services, number, today).on_success(
+        Op(self.services.lanes.db, detail_view, self.services.context, number, today).on_success(
             self._show
         ).on_failure(lambda e: self.message.emit(str(e))).start(self)
 
@@ -325,7 +287,7 @@ class EntryDetailPanel(QWidget):
         dialog.open()
 
     def _void(self, number: str, reason: str) -> None:
-        Op(self.services.lanes.db, self.services.register.void, number, reason).on_success(
+        Op(self.services.lanes.db, register.void, self.services.context, number, reason).on_success(
             lambda entry: self._committed(self.tr("Voided by %1").replace("%1", entry.register_number))
         ).on_failure(self._refused).start(self)
 
@@ -341,7 +303,14 @@ class EntryDetailPanel(QWidget):
 
     def _sell(self, number: str, today: date, line: int, buyer: str, price: Decimal) -> None:
         Op(
-            self.services.lanes.db, record_sale, self.services.db, number, line, buyer, price, today
+            self.services.lanes.db,
+            alerts.record_sale,
+            self.services.context,
+            number,
+            line,
+            buyer,
+            price,
+            today,
         ).on_success(lambda _sale: self._committed(self.tr("Sale recorded"))).on_failure(self._refused).start(
             self
         )

@@ -8,7 +8,7 @@ digit that failed) is marked "check against the document".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from dor_desktop.domain.validation import FieldError
@@ -19,6 +19,19 @@ def restyle(widget: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property changed."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def notice_bar(name: str) -> tuple[QWidget, QHBoxLayout, QLabel]:
+    """A hidden, styled bar (style sheet object ``name``) with a wrapping text; buttons go in the row."""
+    bar = QWidget()
+    bar.setObjectName(name)
+    bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    row = QHBoxLayout(bar)
+    text = QLabel()
+    text.setWordWrap(True)
+    row.addWidget(text, 1)
+    bar.hide()
+    return bar, row, text
 
 
 class FieldBox(QWidget):

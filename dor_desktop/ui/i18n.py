@@ -4,7 +4,8 @@ Source strings in the code are English and always go through ``tr()`` or ``trans
 Dutch and English ``.ts`` files hold the translations. The compiled ``.qm`` files are build output
 (not committed): ``python -m dor_desktop.ui.i18n --compile`` makes them with PySide6's lrelease, run
 by ``scripts/setup`` (install time) and by ``installers/build`` (build time). The running program
-never writes into its own folder. ``--update`` re-extracts the strings from the code into the ``.ts`` files (developers).
+never writes into its own folder. ``--update`` re-extracts the strings from the code into the
+``.ts`` files (developers).
 """
 
 from __future__ import annotations
@@ -92,7 +93,9 @@ def install(language: str) -> bool:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English))
     ours = QTranslator(app)
     if not ours.load(str(qm_path(language))):
-        log.warning("no compiled translations at %s (python -m dor_desktop.ui.i18n --compile)", qm_path(language))
+        log.warning(
+            "no compiled translations at %s (python -m dor_desktop.ui.i18n --compile)", qm_path(language)
+        )
         return False
     app.installTranslator(ours)
     _installed.append(ours)

@@ -13,11 +13,16 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from dor_desktop.domain.enums import IdDocumentType
+from dor_desktop.services import scanning
 from dor_desktop.ui.form_state import format_day
+
+if TYPE_CHECKING:
+    from dor_desktop.services.scanning import ScanResult
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf")
 
@@ -34,7 +39,7 @@ FIELD_PATHS = {
 
 @dataclass(frozen=True)
 class ScanOutcome:
-    result: object  # dor_desktop.idscan.result.ScanResult (imported lazily)
+    result: ScanResult
     masked_png: bytes | None
 
 
@@ -47,16 +52,12 @@ class FilledField:
 
 def scan_image(source: bytes | Path, keep_masked: bool, shop: str, today: date) -> ScanOutcome:
     """Run on the OCR lane: read the MRZ, and make the masked copy when the shop keeps one."""
-    from dor_desktop.idscan.reader import read_id
-
     data = source.read_bytes() if isinstance(source, Path) else source
-    result = read_id(data, today=today)
+    result = scanning.read_document(data, today)
     masked = None
     if keep_masked:
-        from dor_desktop.idscan.masking import masked_copy
-
         buffer = io.BytesIO()
-        masked_copy(data, shop=shop, today=today).save(buffer, "PNG")
+        scanning.masked_image(data, shop, today).save(buffer, "PNG")
         masked = buffer.getvalue()
     return ScanOutcome(result, masked)
 
@@ -132,7 +133,7 @@ MESSAGES = {
 
 
 def message(key: str) -> str:
-    return QCoreApplication.translate("IdScan", MESSAGES[key])
+    return QCoreApplication.translate("IdScan", str(MESSAGES[key]))
 
 
 def scan_summary(result) -> tuple[str, str]:

@@ -16,19 +16,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.rules import RulePack, available_packs
-from dor_desktop.services import settings_change
+from dor_desktop.services import purchase_session, register, retention, settings_change
 from dor_desktop.services.context import AppContext
+from dor_desktop.services.drafts import Draft, DraftStore
+from dor_desktop.services.retention import IdCopyPurge
 from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.services.sync import SyncReport, SyncStatus
-from dor_desktop.services import retention
-from dor_desktop.services.retention import IdCopyPurge
-from dor_desktop.storage.queries import entry_detail
 from dor_desktop.ui import i18n
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
 from dor_desktop.ui.background import Lanes, Op
-from dor_desktop.ui.drafts import Draft, DraftStore
 from dor_desktop.ui.form_state import state_from_payload
-from dor_desktop.ui.purchase_form import PurchaseForm, sort_out_drafts
+from dor_desktop.ui.purchase_form import PurchaseForm
 from dor_desktop.ui.register_view import RegisterView
 from dor_desktop.ui.scan_sources import ScanFolderWatcher, camera_available, load_multimedia
 from dor_desktop.ui.services import Services
@@ -166,7 +164,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin the background work: drafts, notices, the register, rule packs, sync, scan folder."""
         services = self.services
-        Op(services.lanes.db, sort_out_drafts, services.drafts, services.db.read).on_success(
+        Op(services.lanes.db, purchase_session.sort_out_drafts, services.context, services.drafts).on_success(
             self._drafts_found
         ).on_failure(lambda e: self.show_message(str(e))).start(self)
         self._purge_id_copies()
@@ -258,8 +256,7 @@ class MainWindow(QMainWindow):
 
     def _fix_rejected(self, number: str, remote: list) -> None:
         def load() -> dict:
-            with self.services.db.read() as session:
-                return entry_detail(session, number).payload
+            return register.entry_detail(self.services.context, number).payload
 
         Op(self.services.lanes.db, load).on_success(
             lambda payload: self.start_correction(number, payload, remote)

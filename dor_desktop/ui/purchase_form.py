@@ -1,26 +1,30 @@
 """The new-purchase form: seller, ID document, goods, terms; keyboard first; nothing typed is lost.
 
+Its parts: the ID scanner (:mod:`dor_desktop.ui.scan_panel`), the goods
+(:mod:`dor_desktop.ui.item_list`) and the draft's writer and offer bar
+(:mod:`dor_desktop.ui.form_drafts`) live in modules of their own; the form keeps the seller,
+document and terms fields, the one :class:`FormState` they all edit, validation and the save.
+
 How it protects the clerk's work:
 - every change is written to the draft file (atomically, on the files lane, coalesced so a fast
   typist causes at most one write in flight) and offered back after a crash;
 - Save validates everything at once and shows each problem next to its field; warnings the shop
   accepts are kept with the entry as overrides;
-- the commit runs on the database lane; the register number is shown only once the entry is on
-  disk, and only then is the draft removed.
+- the commit (:func:`dor_desktop.services.purchase_session.commit`) runs on the database lane;
+  the register number is shown only once the entry is on disk, and only then is the draft removed.
 """
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,84 +34,36 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from dor_desktop.domain.clock import SHOP_ZONE, to_utc_text
 from dor_desktop.domain.enums import AcquisitionType, IdDocumentType, PaymentMethod
 from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
-from dor_desktop.storage.id_copies import id_copy_path
-from dor_desktop.storage.models import RegisterEntry
-from dor_desktop.storage.register import CommittedEntry, ValidationFailed
-from dor_desktop.sync.api import CheckOutcome, CheckResult
+from dor_desktop.services import purchase_session, register
+from dor_desktop.services.drafts import Draft
+from dor_desktop.services.register import CommittedEntry, ValidationFailed
 from dor_desktop.ui.background import Op
-from dor_desktop.ui.drafts import Draft, DraftStore, atomic_write
-from dor_desktop.ui.fields import FieldBox, combo, line_edit, restyle
-from dor_desktop.ui.form_state import (
-    DOCUMENT_PATHS,
-    SELLER_PATHS,
-    FormState,
-    build_purchase,
-    empty_item,
-)
-from dor_desktop.ui.id_scan import ScanOutcome, filled_fields, scan_error_text, scan_image, scan_summary
+from dor_desktop.ui.fields import FieldBox, combo, line_edit, notice_bar, restyle
+from dor_desktop.ui.form_drafts import DraftOffer, DraftWriter
+from dor_desktop.ui.form_state import DOCUMENT_PATHS, SELLER_PATHS, FormState, build_purchase
+from dor_desktop.ui.id_scan import filled_fields
 from dor_desktop.ui.item_editor import ItemEditor, move_on_enter
+from dor_desktop.ui.item_list import ItemList
 from dor_desktop.ui.receipts import ReceiptActions
+from dor_desktop.ui.scan_panel import ScanPanel, dropped_scan_file
 from dor_desktop.ui.services import Services
 from dor_desktop.ui.vocabulary import ACQUISITION_TYPES, DOCUMENT_TYPES, PAYMENT_METHODS, label
+
+if TYPE_CHECKING:
+    from dor_desktop.services.scanning import ScanResult
 
 #: Problems shown only once the clerk touched the field or tried to save (an empty form is not
 #: a list of errors).
 QUIET_CODES = frozenset({"required", "id_document_missing"})
 VALIDATE_DELAY_MS = 120
-#: The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it).
-MASKED_WIDTH = 240
 #: The DOR's own complaint about a refused entry: shown at its field, but the DOR decides on it
 #: again when the correction is sent, so it does not stop the save.
 REMOTE_CODE = "dor_refused"
-
-
-def sort_out_drafts(store: DraftStore, session_factory) -> tuple[list[Draft], list[str]]:
-    """At start (files/db lane): drafts to offer, and numbers of drafts that were in fact saved.
-
-    A draft stamped ``committing_at`` whose entry exists was committed just before the app
-    stopped: it must not be offered (that would register the goods twice).
-    """
-    offers, saved = [], []
-    for draft in store.set_aside():
-        number = _committed_number(draft, session_factory) if draft.committing_at else None
-        if number:
-            saved.append(number)
-            store.forget(draft)
-        else:
-            offers.append(draft)
-    return offers, saved
-
-
-def _committed_number(draft: Draft, session_factory) -> str | None:
-    form = FormState.from_json(draft.data)
-    with session_factory() as session:
-        if form.correction_of:
-            old = session.scalar(
-                select(RegisterEntry.id).where(RegisterEntry.register_number == form.correction_of)
-            )
-            query = select(RegisterEntry.register_number).where(RegisterEntry.refers_to_id == old)
-        else:
-            query = select(RegisterEntry.register_number).where(
-                RegisterEntry.acquired_at == draft.committing_at, RegisterEntry.kind == "purchase"
-            )
-        return session.scalar(query.limit(1))
-
-
-def store_photo(images: Path, source: Path) -> str:
-    """Copy an item photo into the data folder under its SHA-256 (files lane); returns the hash."""
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    target = images / "photos" / f"{digest}{source.suffix.lower()}"
-    if not target.exists():
-        atomic_write(target, data)
-    return digest
 
 
 class PurchaseForm(QWidget):
@@ -125,14 +81,23 @@ class PurchaseForm(QWidget):
         self.problems: list[FieldError] = []
         #: The DOR's complaints about an entry being corrected, shown until the field is edited.
         self.remote_problems: list[FieldError] = []
-        self.masked_png: bytes | None = None
         self.saving = False
         self.last_saved: CommittedEntry | None = None
-        self._offers: list[Draft] = []
-        self._draft_busy = False
-        self._draft_dirty = False
+        self.draft_writer = DraftWriter(services, lambda: (self.state, self.generation), self)
+        self.draft_writer.written.connect(self.draft_saved)
+        self.draft_writer.failed.connect(self.message)
+        self.draft_offer = DraftOffer(services, self)
+        self.draft_offer.restore_requested.connect(self.restore_offered_draft)
         self.boxes: dict[str, FieldBox] = {}
-        self.items: list[ItemEditor] = []
+        self.scan_panel = ScanPanel(services)
+        self.scan_panel.document_read.connect(self._document_read)
+        self.scan_panel.message.connect(self.message)
+        self.item_list = ItemList(services)
+        self.item_list.edited.connect(self._item_edited)
+        self.item_list.changed.connect(self._changed)
+        self.item_list.removed.connect(self._item_removed)
+        self.item_list.editors_changed.connect(self._apply_tab_order)
+        self.item_list.message.connect(self.message)
         self.receipts = ReceiptActions(services, self)
         self.receipts.done.connect(self.message)
         self._validate_timer = QTimer(self)
@@ -148,7 +113,7 @@ class PurchaseForm(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.addWidget(self._draft_bar())
+        outer.addWidget(self.draft_offer.bar)
         outer.addWidget(self._saved_bar())
         outer.addWidget(self._correction_bar())
         content = QWidget()
@@ -157,42 +122,20 @@ class PurchaseForm(QWidget):
         left.addWidget(self._seller_group())
         left.addWidget(self._document_group())
         left.addStretch(1)
-        right.addWidget(self._items_group())
+        right.addWidget(self.item_list)
         right.addWidget(self._terms_group())
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll = scroll
-        outer.addWidget(scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self._bottom_bar())
 
-    def _bar(self, name: str) -> tuple[QWidget, QHBoxLayout, QLabel]:
-        bar = QWidget()
-        bar.setObjectName(name)
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(bar)
-        text = QLabel()
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
-        bar.hide()
-        return bar, row, text
-
-    def _draft_bar(self) -> QWidget:
-        self.draft_bar, row, self.draft_text = self._bar("draftBar")
-        self.restore_button = QPushButton(self.tr("Restore (Ctrl+Shift+R)"))
-        self.restore_button.clicked.connect(self.restore_offered_draft)
-        self.discard_button = QPushButton(self.tr("Discard"))
-        self.discard_button.clicked.connect(self.discard_offered_draft)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.discard_button)
-        return self.draft_bar
-
     def _saved_bar(self) -> QWidget:
-        self.saved_bar, row, self.saved_text = self._bar("savedBar")
+        self.saved_bar, row, self.saved_text = notice_bar("savedBar")
         self.saved_text.setObjectName("savedText")
         self.print_button = QPushButton(self.tr("Print receipt (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_receipt)
@@ -203,7 +146,7 @@ class PurchaseForm(QWidget):
         return self.saved_bar
 
     def _correction_bar(self) -> QWidget:
-        self.correction_bar, row, self.correction_text = self._bar("correctionBar")
+        self.correction_bar, row, self.correction_text = notice_bar("correctionBar")
         self.reason_box = FieldBox("correction_reason", line_edit(self.tr("why the entry is corrected")))
         self.reason_box.edited.connect(self._reason_edited)
         row.addWidget(QLabel(self.tr("Reason (required):")))
@@ -225,34 +168,7 @@ class PurchaseForm(QWidget):
     def _seller_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Seller"))
         layout = QVBoxLayout(group)
-        scanning = QVBoxLayout()
-        buttons = QHBoxLayout()
-        self.scan_button = QPushButton(self.tr("Scan ID from file... (Ctrl+O)"))
-        self.scan_button.clicked.connect(self.scan_from_file)
-        self.camera_button = QPushButton(self.tr("Camera (Ctrl+Shift+O)"))
-        self.camera_button.clicked.connect(self.scan_from_camera)
-        self.camera_button.hide()
-        buttons.addWidget(self.scan_button)
-        buttons.addWidget(self.camera_button)
-        buttons.addStretch(1)
-        scanning.addLayout(buttons)
-        self.scan_hint = QLabel(self.tr("Or drop an image of the ID here."))
-        self.scan_hint.setObjectName("hint")
-        scanning.addWidget(self.scan_hint)
-        self.scan_status = QLabel()
-        self.scan_status.setObjectName("scanStatus")
-        self.scan_status.setWordWrap(True)
-        self.scan_status.hide()
-        scanning.addWidget(self.scan_status)
-        scanning.addStretch(1)
-        self.masked_view = QLabel()
-        self.masked_view.setObjectName("maskedImage")
-        self.masked_view.setToolTip(self.tr("Masked copy: photo and BSN made unreadable"))
-        self.masked_view.hide()
-        top = QHBoxLayout()
-        top.addLayout(scanning, 1)
-        top.addWidget(self.masked_view)
-        layout.addLayout(top)
+        layout.addWidget(self.scan_panel)
         form = QFormLayout()
         captions = [
             self.tr("Family name"),
@@ -281,20 +197,6 @@ class PurchaseForm(QWidget):
         self._add_box(
             form, "id_document.expiry_date", self.tr("Valid until"), line_edit(self.tr("dd-mm-yyyy"))
         )
-        return group
-
-    def _items_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Goods"))
-        layout = QVBoxLayout(group)
-        self.items_layout = QVBoxLayout()
-        layout.addLayout(self.items_layout)
-        self.items_problem = QLabel()
-        self.items_problem.setObjectName("problem")
-        self.items_problem.hide()
-        layout.addWidget(self.items_problem)
-        self.add_item_button = QPushButton(self.tr("Add another item (Ctrl+Shift+A)"))
-        self.add_item_button.clicked.connect(self.add_item)
-        layout.addWidget(self.add_item_button)
         return group
 
     def _terms_group(self) -> QGroupBox:
@@ -334,9 +236,9 @@ class PurchaseForm(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+S", self.save),
-            ("Ctrl+O", self.scan_from_file),
-            ("Ctrl+Shift+O", self.scan_from_camera),
-            ("Ctrl+K", self.check_focused_item),
+            ("Ctrl+O", self.scan_panel.scan_from_file),
+            ("Ctrl+Shift+O", self.scan_panel.scan_from_camera),
+            ("Ctrl+K", self.item_list.check_focused_item),
             ("Ctrl+Shift+A", self.add_item),
             ("Ctrl+P", self.print_receipt),
             ("Ctrl+Shift+P", self.save_receipt_pdf),
@@ -346,53 +248,39 @@ class PurchaseForm(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
 
-    # -- items -----------------------------------------------------------------------------------
+    # -- parts ---------------------------------------------------------------------------------
 
-    def _make_item_editor(self, index: int) -> ItemEditor:
-        editor = ItemEditor(index)
-        editor.edited.connect(self._item_edited)
-        editor.check_requested.connect(self.check_item)
-        editor.photo_requested.connect(self.add_photo)
-        editor.remove_requested.connect(self.remove_item)
-        return editor
+    @property
+    def items(self) -> list[ItemEditor]:
+        """The item editors, in order (tests and the screenshots fill them)."""
+        return self.item_list.editors
 
-    def _sync_item_editors(self) -> None:
-        while len(self.items) < len(self.state.items):
-            editor = self._make_item_editor(len(self.items))
-            self.items.append(editor)
-            self.items_layout.addWidget(editor)
-        while len(self.items) > len(self.state.items):
-            editor = self.items.pop()
-            editor.setParent(None)
-            editor.deleteLater()
-        for index, (editor, item) in enumerate(zip(self.items, self.state.items, strict=True)):
-            editor.set_index(index)
-            editor.load(item)
-            editor.set_removable(len(self.items) > 1)
-        self._apply_tab_order()
+    @property
+    def camera_button(self) -> QPushButton:
+        return self.scan_panel.camera_button
+
+    @property
+    def masked_view(self) -> QLabel:
+        return self.scan_panel.masked_view
 
     def add_item(self) -> None:
-        self.state.items.append(empty_item())
-        self._sync_item_editors()
-        self.items[-1].fields["category"].editor.setFocus()
-        self._changed()
+        self.item_list.add_item()
 
-    def remove_item(self, index: int) -> None:
-        if len(self.state.items) <= 1:
-            return
-        del self.state.items[index]
-        self.touched = {p for p in self.touched if not p.startswith("items[")}
-        self._sync_item_editors()
-        self.items[min(index, len(self.items) - 1)].fields["category"].editor.setFocus()
-        self._changed()
+    def check_item(self, index: int) -> None:
+        self.item_list.check_item(index)
+
+    def scan(self, source: Path | bytes) -> None:
+        """Read an ID image (a file from the scan folder, a drop, the camera) into the form."""
+        self.scan_panel.scan(source)
+
+    def scan_from_file(self) -> None:
+        self.scan_panel.scan_from_file()
 
     def _apply_tab_order(self) -> None:
         """Seller, document, then per item the category first, then terms and Save."""
         chain: list[QWidget] = [self.boxes[p].editor for p in SELLER_PATHS + DOCUMENT_PATHS]
-        for editor in self.items:
-            chain += [editor.fields[k].editor for k in editor.fields]
-            chain += [editor.check_button, editor.photo_button, editor.remove_button]
-        chain += [self.add_item_button, self.boxes["acquisition_type"].editor]
+        chain += self.item_list.tab_chain()
+        chain += [self.boxes["acquisition_type"].editor]
         chain += [self.boxes["payment_method"].editor, self.accept_box, self.save_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -404,7 +292,7 @@ class PurchaseForm(QWidget):
         for path, box in self.boxes.items():
             box.set_value(state.get(path))
             box.set_source(state.from_document.get(path))
-        self._sync_item_editors()
+        self.item_list.load(state.items)
         self.reason_box.set_value(state.correction_reason)
         self._show_correction()
         self._update_total()
@@ -417,10 +305,13 @@ class PurchaseForm(QWidget):
         self._changed()
 
     def _item_edited(self, index: int, key: str, value: str) -> None:
-        self.state.items[index][key] = value
         self.touched.add(f"items[{index}].{key}")
         if key == "price":
             self._update_total()
+        self._changed()
+
+    def _item_removed(self, _index: int) -> None:
+        self.touched = {p for p in self.touched if not p.startswith("items[")}  # the indexes moved
         self._changed()
 
     def _reason_edited(self, _path: str, value: str) -> None:
@@ -444,72 +335,29 @@ class PurchaseForm(QWidget):
     # -- drafts ----------------------------------------------------------------------------------
 
     def write_draft(self) -> None:
-        """Keep the form on disk; one write in flight at a time, the newest state always last."""
-        if self._draft_busy:
-            self._draft_dirty = True
-            return
-        self._draft_busy = True
-        drafts, generation = self.services.drafts, self.generation
-        if self.state.is_blank():
-            job = Op(self.services.lanes.files, drafts.clear, generation)
-        else:
-            job = Op(self.services.lanes.files, drafts.save, self.state.to_json(), generation)
-        job.on_success(self._draft_written).on_failure(self._draft_failed).start(self)
-
-    def _draft_written(self, _result: object) -> None:
-        self._draft_busy = False
-        if self._draft_dirty:
-            self._draft_dirty = False
-            self.write_draft()
-        else:
-            self.draft_saved.emit()
-
-    def _draft_failed(self, error: BaseException) -> None:
-        self._draft_busy = False
-        self.message.emit(self.tr("The draft could not be kept on disk: %1").replace("%1", str(error)))
+        """Keep the form on disk (after every change; coalesced by the writer)."""
+        self.draft_writer.write()
 
     def offer_drafts(self, drafts: list[Draft]) -> None:
-        self._offers = list(drafts)
-        self._show_offer()
-
-    def _show_offer(self) -> None:
-        if not self._offers:
-            self.draft_bar.hide()
-            return
-        draft = self._offers[0]
-        form = FormState.from_json(draft.data)
-        name = " ".join(
-            v for v in (form.get("seller.given_names"), form.get("seller.family_name")) if v
-        ) or self.tr("no name yet")
-        when = _local_time(draft.saved_at)
-        text = self.tr("A purchase that was not saved was found (%1, %2). Restore it?")
-        self.draft_text.setText(text.replace("%1", when).replace("%2", name))
-        self.draft_bar.show()
+        """At start: offer back the purchases that were not saved when the program stopped."""
+        self.draft_offer.offer(drafts)
 
     def restore_offered_draft(self) -> None:
-        if not self._offers:
+        draft = self.draft_offer.take()
+        if draft is None:
             return
-        draft = self._offers.pop(0)
         if not self.state.is_blank():  # what was typed meanwhile is offered in its turn, not lost
             Op(self.services.lanes.files, self.services.drafts.keep_aside, self.state.to_json()).on_success(
-                lambda kept: self.offer_drafts([*self._offers, kept])
+                self.draft_offer.add
             ).start(self)
         self._load_state(FormState.from_json(draft.data))
         self.touched = set(self.state.values) | {
             f"items[{i}].{k}" for i, item in enumerate(self.state.items) for k in item
         }
         self.validate_now()
-        Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
         self.write_draft()
-        self._show_offer()
         self.message.emit(self.tr("The unsaved purchase was restored"))
         self.focus_first_field()
-
-    def discard_offered_draft(self) -> None:
-        if self._offers:
-            draft = self._offers.pop(0)
-            Op(self.services.lanes.files, self.services.drafts.forget, draft).start(self)
-        self._show_offer()
 
     # -- validation ------------------------------------------------------------------------------
 
@@ -521,7 +369,7 @@ class PurchaseForm(QWidget):
     def current_problems(self) -> list[FieldError]:
         purchase, unreadable = build_purchase(self.state, self._acquired_at())
         unreadable_paths = {p.path for p in unreadable}
-        checked = self.services.register.check(purchase)
+        checked = register.check(self.services.context, purchase)
         remote = [p for p in self.remote_problems if not self._edited_since(p.path)]
         return unreadable + [p for p in checked if p.path not in unreadable_paths] + remote
 
@@ -542,9 +390,7 @@ class PurchaseForm(QWidget):
         accepted = self.state.accepted_warnings
         for path, box in self._all_boxes().items():
             box.show_problems(by_path.pop(path, []), accepted)
-        items_problems = by_path.pop("items", [])
-        self.items_problem.setText("\n".join(_texts(items_problems)))
-        self.items_problem.setVisible(bool(items_problems))
+        self.item_list.show_problems(_texts(by_path.pop("items", [])))
         self._show_summary(list(by_path.values()))
 
     def _target_path(self, path: str) -> str:
@@ -555,10 +401,7 @@ class PurchaseForm(QWidget):
         return path
 
     def _all_boxes(self) -> dict[str, FieldBox]:
-        boxes = dict(self.boxes)
-        for editor in self.items:
-            for box in editor.fields.values():
-                boxes[box.path] = box
+        boxes = {**self.boxes, **self.item_list.boxes()}
         boxes["correction_reason"] = self.reason_box
         return boxes
 
@@ -620,31 +463,20 @@ class PurchaseForm(QWidget):
         self._set_saving(True)
         Op(
             self.services.lanes.db,
-            self._commit_job,
+            purchase_session.commit,
+            self.services.context,
+            self.services.drafts,
             purchase,
             self.state.to_json(),
             self.generation,
-            self.state.correction_of,
-            self.state.correction_reason.strip(),
-            self.masked_png if self.services.settings.keep_id_images else None,
+            correction_of=self.state.correction_of,
+            reason=self.state.correction_reason.strip(),
+            masked_png=self.scan_panel.masked_png,
         ).on_success(self._saved).on_failure(self._save_failed).start(self)
-
-    def _commit_job(self, purchase, form_json, generation, correction_of, reason, masked) -> CommittedEntry:
-        """Database lane: stamp the draft, commit, then (only then) drop the draft."""
-        drafts = self.services.drafts
-        drafts.save(form_json, generation, committing_at=to_utc_text(purchase.acquired_at))
-        if correction_of:
-            entry = self.services.register.correct(correction_of, purchase, reason)
-        else:
-            entry = self.services.register.commit_purchase(purchase)
-        drafts.discard(generation)
-        if masked:
-            atomic_write(id_copy_path(self.services.paths.images, entry.register_number), masked)
-        return entry
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving
-        self.scroll.setEnabled(not saving)
+        self.scroll_area.setEnabled(not saving)
         self.save_button.setEnabled(not saving)
         if saving:
             self.summary.setText(self.tr("Saving..."))
@@ -682,9 +514,7 @@ class PurchaseForm(QWidget):
         self.remote_problems = []
         self.save_attempted = False
         self.touched = set()
-        self.masked_png = None
-        self.masked_view.hide()
-        self.scan_status.hide()
+        self.scan_panel.clear()
         self._load_state(FormState(started_at=_now_text()))
 
     def clear_form(self) -> None:
@@ -730,154 +560,27 @@ class PurchaseForm(QWidget):
         if self.last_saved is not None:
             self.receipts.save_pdf(self.last_saved.register_number)
 
-    # -- scanning --------------------------------------------------------------------------------
+    # -- scanning ------------------------------------------------------------------------------
 
-    def scan_from_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an image of the ID document"),
-            "",
-            self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp *.pdf)"),
-        )
-        if chosen:
-            self.scan(Path(chosen))
-
-    def scan_from_camera(self) -> None:
-        from dor_desktop.ui.scan_sources import CameraDialog, camera_available
-
-        if not camera_available():
-            self.message.emit(self.tr("No camera found"))
-            return
-        dialog = CameraDialog(self)
-        if dialog.exec() and dialog.image_bytes:
-            self.scan(dialog.image_bytes)
-
-    def scan(self, source: Path | bytes) -> None:
-        """Read an ID image on the OCR lane; the form stays usable meanwhile."""
-        self.scan_status.setText(self.tr("Reading the document..."))
-        self.scan_status.setProperty("tone", "")
-        restyle(self.scan_status)
-        self.scan_status.show()
-        settings = self.services.settings
-        today = self.services.clock().astimezone(SHOP_ZONE).date()
-        Op(
-            self.services.lanes.ocr, scan_image, source, settings.keep_id_images, settings.shop_name, today
-        ).on_success(self._scanned).on_failure(self._scan_failed).start(self)
-
-    def _scanned(self, outcome: ScanOutcome) -> None:
-        for filled in filled_fields(outcome.result):
+    def _document_read(self, result: ScanResult) -> None:
+        """Fill the fields the scan read, each marked as read from the document (or doubtful)."""
+        for filled in filled_fields(result):
             box = self.boxes[filled.path]
             box.set_value(filled.value)
             box.set_source(filled.source)
             self.state.values[filled.path] = filled.value
             self.state.from_document[filled.path] = filled.source
             self.touched.add(filled.path)
-        text, tone = scan_summary(outcome.result)
-        self._scan_message(text, tone)
-        self._show_masked(outcome.masked_png)
         self._changed()
         self.validate_now()
         self.boxes["seller.address.street"].editor.setFocus()
 
-    def _scan_failed(self, error: BaseException) -> None:
-        code = getattr(error, "reason_code", "")
-        self._scan_message(scan_error_text(code), "attention")
-
-    def _scan_message(self, text: str, tone: str) -> None:
-        self.scan_status.setText(text)
-        self.scan_status.setProperty("tone", tone)
-        restyle(self.scan_status)
-        self.scan_status.show()
-
-    def _show_masked(self, png: bytes | None) -> None:
-        """Only ever the masked copy: the unmasked image is never put on screen or disk."""
-        self.masked_png = png
-        if not png:
-            self.masked_view.hide()
-            return
-        pixmap = QPixmap()
-        pixmap.loadFromData(png)
-        self.masked_view.setPixmap(
-            pixmap.scaledToWidth(MASKED_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        )
-        self.masked_view.show()
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
-        if _dropped_file(event) is not None:
+        if dropped_scan_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
-        path = _dropped_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.scan(path)
-
-    # -- serial check and photos -----------------------------------------------------------------
-
-    def check_focused_item(self) -> None:
-        focus = self.focusWidget()
-        for editor in self.items:
-            if focus is not None and editor.isAncestorOf(focus):
-                self.check_item(editor.index)
-                return
-        for editor in self.items:
-            if editor.identifier():
-                self.check_item(editor.index)
-                return
-
-    def check_item(self, index: int) -> None:
-        editor = self.items[index]
-        serial = editor.identifier()
-        if not serial:
-            editor.show_check_result(self.tr("Type the IMEI, serial or frame number first"), "unknown")
-            return
-        service = self.services.sync.service if self.services.sync is not None else None
-        if service is None:
-            editor.show_check_result(self.tr("Could not check: not connected to the DOR"), "unknown")
-            return
-        category = editor.category()
-        editor.show_check_result(self.tr("Checking..."), "unknown")
-        Op(
-            self.services.lanes.network, service.check_serial, serial, category.value if category else None
-        ).on_success(lambda result: self._checked(editor, serial, result)).on_failure(
-            lambda _e: editor.show_check_result(self.tr("Could not check: offline"), "unknown")
-        ).start(editor)
-
-    def _checked(self, editor: ItemEditor, serial: str, result: CheckResult) -> None:
-        if editor.identifier() != serial:
-            return  # the number changed meanwhile; this answer is about another number
-        if result.outcome == CheckOutcome.KNOWN_STOLEN:
-            editor.show_check_result(
-                self.tr("Known as stolen. Do not buy; keep the conversation calm."), "attention"
-            )
-        elif result.outcome == CheckOutcome.NOT_KNOWN:
-            editor.show_check_result(self.tr("Not known as stolen"), "ok")
-        else:
-            editor.show_check_result(self.tr("Could not check: offline"), "unknown")
-            editor.check_result.setToolTip(result.reason)
-
-    def add_photo(self, index: int) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a photo of the item"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
-        )
-        if chosen:
-            self.attach_photo(index, Path(chosen))
-
-    def attach_photo(self, index: int, path: Path) -> None:
-        Op(self.services.lanes.files, store_photo, self.services.paths.images, path).on_success(
-            lambda digest: self._photo_stored(index, digest)
-        ).on_failure(
-            lambda e: self.message.emit(self.tr("The photo could not be read: %1").replace("%1", str(e)))
-        ).start(self)
-
-    def _photo_stored(self, index: int, digest: str) -> None:
-        if index >= len(self.state.items):
-            return
-        photos = self.state.items[index].setdefault("photo_sha256", [])
-        if digest not in photos:
-            photos.append(digest)
-        self.items[index].set_photo_count(len(photos))
-        self._changed()
+        self.scan_panel.scan_dropped(event)
 
     # -- focus -----------------------------------------------------------------------------------
 
@@ -888,7 +591,7 @@ class PurchaseForm(QWidget):
         box = self._all_boxes().get(self._target_path(problem.path))
         if box is not None:
             box.editor.setFocus()
-            self.scroll.ensureWidgetVisible(box)
+            self.scroll_area.ensureWidgetVisible(box)
 
 
 def _texts(problems: list[FieldError]) -> list[str]:
@@ -897,28 +600,5 @@ def _texts(problems: list[FieldError]) -> list[str]:
     return [problem_text(p) for p in problems]
 
 
-def _dropped_file(event) -> Path | None:
-    from dor_desktop.ui.id_scan import is_scan_file
-
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return None
-    for url in mime.urls():
-        if url.isLocalFile() and is_scan_file(Path(url.toLocalFile())):
-            return Path(url.toLocalFile())
-    return None
-
-
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _local_time(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    local = moment.astimezone(SHOP_ZONE)
-    if local.date() == date.today():
-        return local.strftime("%H:%M")
-    return local.strftime("%d-%m-%Y %H:%M")

@@ -1,7 +1,7 @@
 """The seller's receipt: print it, or save it as a PDF, after the entry is safely committed.
 
-The PDF comes from ``dor_desktop.reports.receipt`` (one layout for screen, paper and file); it is
-made on the database lane from the committed entry, so the receipt shows exactly what the
+The PDF comes from :mod:`dor_desktop.services.receipts` (one layout for screen, paper and file);
+it is made on the database lane from the committed entry, so the receipt shows exactly what the
 register holds. Printing renders that PDF's pages with QtPdf onto the chosen printer.
 """
 
@@ -13,19 +13,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRe
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from dor_desktop.storage.queries import entry_detail
+from dor_desktop.services.receipts import receipt_pdf, save_receipt_pdf
 from dor_desktop.ui.background import Op
-from dor_desktop.ui.drafts import atomic_write
 from dor_desktop.ui.services import Services
-
-
-def receipt_pdf(services: Services, register_number: str) -> bytes:
-    """Runs on the database lane."""
-    from dor_desktop.reports.receipt import render_receipt
-
-    with services.db.read() as session:
-        detail = entry_detail(session, register_number)
-    return render_receipt(detail, services.settings)
 
 
 def print_pdf(pdf: bytes, printer) -> int:
@@ -78,17 +68,14 @@ class ReceiptActions(QObject):
             if not chosen:
                 return
             target = Path(chosen)
-
-        def job() -> Path:
-            atomic_write(target, receipt_pdf(self._services, register_number))
-            return target
-
-        Op(self._services.lanes.db, job).on_success(
+        Op(
+            self._services.lanes.db, save_receipt_pdf, self._services.context, register_number, target
+        ).on_success(
             lambda path: self.done.emit(self.tr("Receipt saved as %1").replace("%1", str(path)))
         ).on_failure(self._failed).start(self)
 
     def print(self, register_number: str) -> None:
-        Op(self._services.lanes.db, receipt_pdf, self._services, register_number).on_success(
+        Op(self._services.lanes.db, receipt_pdf, self._services.context, register_number).on_success(
             self._print_dialog
         ).on_failure(self._failed).start(self)
 

@@ -1,33 +1,37 @@
 """The register as a Qt table model that stays fast with a million entries.
 
-Two ways of paging, both lazy and both off the GUI thread:
-- the whole register (no search): a *window*. The register is append-only, so entry ids are
-  dense and row ``r`` (newest first) is entry ``max_id - r``. The model reports every row at once
-  (the scroll bar is honest), loads the 200-row page around what is on screen by an id range
-  (an index seek, equally fast at row 10 and row 900,000) and keeps only the last pages it used;
-- a search: a *growing* list. Results are fetched a page at a time as the view scrolls
-  (``canFetchMore``/``fetchMore``) through ``queries.list_entries``.
+The paging itself (a window of id ranges over the whole register, or pages of a search) is the
+Qt-free read model :mod:`dor_desktop.services.register_reads`; this model asks it for a page on
+the database lane and shows what arrived:
+- the whole register (no search): the model reports every row at once (the scroll bar is honest),
+  requests the page around what is on screen and keeps only the last pages it used;
+- a search: a *growing* list, a page at a time as the view scrolls (``canFetchMore``/``fetchMore``).
 Rows not loaded yet show "..." for the moment it takes to read them.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy import func, select
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
 from dor_desktop.domain.money import format_eur, parse_amount
-from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import RegisterEntry
-from dor_desktop.storage.queries import EntryFilter, EntrySummary, list_entries, summary_select
+from dor_desktop.services.context import AppContext
+from dor_desktop.services.register_reads import (
+    PAGE,
+    EntryFilter,
+    EntrySummary,
+    Span,
+    is_whole_register,
+    register_span,
+    search_page,
+    window_page,
+)
 from dor_desktop.ui.background import Lane, Op
 from dor_desktop.ui.vocabulary import ENTRY_KINDS, SYNC_STATES, label
 
-PAGE = 200
 #: Pages kept in memory in window mode (10,000 rows: a few MB whatever the register's size).
 CACHE_PAGES = 50
 HIT_BACKGROUND = QColor("#f6ead0")
@@ -35,54 +39,14 @@ HIT_BACKGROUND = QColor("#f6ead0")
 COLUMNS = ("number", "hits", "acquired", "seller", "total", "kind", "sync")
 
 
-@dataclass(frozen=True)
-class Span:
-    """The id range of the whole register (window mode)."""
-
-    max_id: int
-    min_id: int
-
-    @property
-    def rows(self) -> int:
-        return self.max_id - self.min_id + 1 if self.max_id else 0
-
-
-def register_span(db: Database) -> Span:
-    with db.read() as session:
-        high, low = session.execute(select(func.max(RegisterEntry.id), func.min(RegisterEntry.id))).one()
-    return Span(high or 0, low or 0)
-
-
-def window_page(db: Database, span: Span, page: int) -> list[EntrySummary]:
-    """Rows ``page*PAGE ...`` of the whole register, newest first, by an id range (database lane)."""
-    high = span.max_id - page * PAGE
-    low = max(high - PAGE + 1, span.min_id)
-    query = (
-        summary_select()
-        .where(RegisterEntry.id <= high, RegisterEntry.id >= low)
-        .order_by(RegisterEntry.id.desc())
-    )
-    with db.read() as session:
-        return [EntrySummary(*row) for row in session.execute(query).all()]
-
-
-def search_page(db: Database, flt: EntryFilter, page: int) -> list[EntrySummary]:
-    """One page of a search (database lane)."""
-    with db.read() as session:
-        return list_entries(session, EntryFilter(**{**vars(flt), "limit": PAGE, "offset": page * PAGE}))
-
-
-def is_whole_register(flt: EntryFilter) -> bool:
-    return not (flt.text.strip() or flt.date_from or flt.date_to or flt.kind or flt.sync_state)
-
-
 class RegisterModel(QAbstractTableModel):
     loaded = Signal()  # a page arrived (tests and the detail panel wait on it)
 
-    def __init__(self, db: Database, lane: Lane, parent=None) -> None:
+    def __init__(self, app: AppContext, lane: Lane, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._app = app
         self._lane = lane
+        self._page_size = PAGE  # read here so a test can make pages small
         self._filter = EntryFilter()
         self._epoch = 0
         self._span = Span(0, 0)
@@ -116,11 +80,11 @@ class RegisterModel(QAbstractTableModel):
         self._epoch += 1
         epoch = self._epoch
         if self.windowed:
-            Op(self._lane, register_span, self._db).on_success(
+            Op(self._lane, register_span, self._app).on_success(
                 lambda span: self._reset_window(epoch, span)
             ).start(self)
         else:
-            Op(self._lane, search_page, self._db, self._filter, 0).on_success(
+            Op(self._lane, search_page, self._app, self._filter, 0, self._page_size).on_success(
                 lambda rows: self._reset_search(epoch, rows)
             ).start(self)
 
@@ -138,7 +102,7 @@ class RegisterModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._span, self._pages, self._requested = Span(0, 0), OrderedDict(), set()
-        self._rows, self._more, self._loading = rows, len(rows) == PAGE, False
+        self._rows, self._more, self._loading = rows, len(rows) == self._page_size, False
         self.endResetModel()
         self.loaded.emit()
 
@@ -164,8 +128,8 @@ class RegisterModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._loading = True
-        epoch, page = self._epoch, len(self._rows) // PAGE
-        Op(self._lane, search_page, self._db, self._filter, page).on_success(
+        epoch, page = self._epoch, len(self._rows) // self._page_size
+        Op(self._lane, search_page, self._app, self._filter, page, self._page_size).on_success(
             lambda rows: self._append(epoch, rows)
         ).start(self)
 
@@ -173,7 +137,7 @@ class RegisterModel(QAbstractTableModel):
         if epoch != self._epoch:
             return
         self._loading = False
-        self._more = len(rows) == PAGE
+        self._more = len(rows) == self._page_size
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
@@ -185,7 +149,7 @@ class RegisterModel(QAbstractTableModel):
         """The row's entry, or None while its page is still being read (then it is requested)."""
         if not self.windowed:
             return self._rows[row] if 0 <= row < len(self._rows) else None
-        page, offset = divmod(row, PAGE)
+        page, offset = divmod(row, self._page_size)
         rows = self._pages.get(page)
         if rows is None:
             self._request(page)
@@ -198,7 +162,7 @@ class RegisterModel(QAbstractTableModel):
             return
         self._requested.add(page)
         epoch = self._epoch
-        Op(self._lane, window_page, self._db, self._span, page).on_success(
+        Op(self._lane, window_page, self._app, self._span, page, self._page_size).on_success(
             lambda rows: self._page_arrived(epoch, page, rows)
         ).start(self)
 
@@ -209,8 +173,8 @@ class RegisterModel(QAbstractTableModel):
         self._pages[page] = rows
         while len(self._pages) > CACHE_PAGES:
             self._pages.popitem(last=False)
-        first = page * PAGE
-        last = min(first + PAGE, self._span.rows) - 1
+        first = page * self._page_size
+        last = min(first + self._page_size, self._span.rows) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         self.loaded.emit()

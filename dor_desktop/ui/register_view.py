@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dor_desktop.storage.queries import EntryFilter
+from dor_desktop.services.register_reads import EntryFilter
 from dor_desktop.ui.entry_detail import EntryDetailPanel
 from dor_desktop.ui.fields import combo
 from dor_desktop.ui.form_state import parse_day
@@ -40,7 +40,7 @@ class RegisterView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.model = RegisterModel(services.db, services.lanes.db, self)
+        self.model = RegisterModel(services.context, services.lanes.db, self)
         self._pending_select: str | None = None
         self._build()
         self._timer = QTimer(self)

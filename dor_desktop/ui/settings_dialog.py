@@ -115,7 +115,9 @@ class SettingsDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.use_sandbox = QRadioButton(self.tr("Practice with the sandbox (a practice DOR on this computer)"))
+        self.use_sandbox = QRadioButton(
+            self.tr("Practice with the sandbox (a practice DOR on this computer)")
+        )
         self.use_dor = QRadioButton(self.tr("Connect to the DOR (the legal register)"))
         self.mode_note = QLabel(
             self.tr(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from dor_desktop.domain.clock import SHOP_ZONE, utc_now
 from dor_desktop.domain.validation import FieldError
-from dor_desktop.sync.api import RejectedEntry, SyncStatus
+from dor_desktop.services.sync import RejectedEntry, SyncStatus
 from dor_desktop.ui.fields import restyle
 from dor_desktop.ui.vocabulary import field_problem_text
 

@@ -109,7 +109,9 @@ def test_export_to_an_unwritable_place_is_a_clear_error(app, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(UserError, match="cannot write"):
-        export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", blocker / "out.csv")
+        export_register(
+            app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", blocker / "out.csv"
+        )
 
 
 def test_receipt_names_the_entry_and_not_the_document_number(app, tmp_path):

@@ -35,7 +35,9 @@ def db(db_path: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 def make_register(db: Database, prefix: str = "K1", pack: str = "default") -> Register:
-    return Register(db, RegisterContext("SHOP-1", prefix, load_pack(pack), "practice-sandbox", clock=lambda: NOW))
+    return Register(
+        db, RegisterContext("SHOP-1", prefix, load_pack(pack), "practice-sandbox", clock=lambda: NOW)
+    )
 
 
 @pytest.fixture

@@ -47,4 +47,6 @@ def test_two_writers_on_a_new_register_get_distinct_gap_free_numbers(tmp_path, m
             assert verify(app.db).entries == 2 * EACH
         finally:
             app.close()
-        assert not (home / "practice" / "backups").exists() or not any((home / "practice" / "backups").iterdir())
+        assert not (home / "practice" / "backups").exists() or not any(
+            (home / "practice" / "backups").iterdir()
+        )

@@ -70,7 +70,9 @@ def test_a_register_that_never_talked_to_the_sandbox_is_not_moved(tmp_path: Path
     legal.close()
     practice = open_app(Paths(tmp_path), environ={})
     practice.close()
-    assert (tmp_path / "register.sqlite3").is_file() and practice.paths.database != tmp_path / "register.sqlite3"
+    assert (
+        tmp_path / "register.sqlite3"
+    ).is_file() and practice.paths.database != tmp_path / "register.sqlite3"
 
 
 def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tmp_path: Path, monkeypatch):

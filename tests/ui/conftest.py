@@ -28,6 +28,7 @@ from dor_desktop.ui.fields import FieldBox  # noqa: E402
 from dor_desktop.ui.main_window import MainWindow, build_services  # noqa: E402
 from dor_desktop.ui.sync_worker import open_sync_service  # noqa: E402
 from dor_desktop.ui.theme import apply_theme  # noqa: E402
+from tests.services.helpers import commit_phone, make_imei  # noqa: E402, F401 (used by the UI tests)
 
 #: A phone whose IMEI passes the Luhn check and is not in the sandbox's stolen list.
 CLEAN_IMEI = "490154203237518"
@@ -120,35 +121,3 @@ def fill_item(form, index: int, **values: str) -> None:
     editor = form.items[index]
     for key, value in values.items():
         type_into(editor.fields[key], value)
-
-
-def make_imei(number: int) -> str:
-    """A valid 15-digit IMEI (Luhn check digit) built from ``number``."""
-    body = f"35{number:012d}"
-    total = 0
-    for position, char in enumerate(reversed(body)):
-        value = int(char)
-        if position % 2 == 0:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return body + str((10 - total % 10) % 10)
-
-
-def commit_phone(context: AppContext, family_name: str, imei: str, acquired=None):
-    """Commit a valid phone purchase straight through the register (no window involved)."""
-    import copy
-    from datetime import UTC, datetime
-
-    from dor_desktop.domain.registration import purchase_from_json
-    from tests.conftest import VALID_PURCHASE
-
-    data = copy.deepcopy(VALID_PURCHASE)
-    data["seller"]["family_name"] = family_name
-    data["items"][0]["imei"] = imei
-    moment = acquired or datetime.now(UTC)
-    data["acquired_at"] = moment.isoformat()
-    purchase, problems = purchase_from_json(data, datetime.now(UTC))
-    assert not problems, problems
-    return context.register.commit_purchase(purchase)

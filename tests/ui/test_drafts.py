@@ -11,40 +11,10 @@ from datetime import UTC, datetime
 
 from dor_desktop.domain.clock import to_utc_text
 from dor_desktop.domain.registration import purchase_from_json
-from dor_desktop.ui.drafts import DraftStore
+from dor_desktop.services.drafts import DraftStore
 from dor_desktop.ui.form_state import FormState
 from tests.conftest import VALID_PURCHASE
 from tests.ui.conftest import type_into, write_settings
-
-
-def test_draft_store_keeps_the_newest_and_ignores_a_discarded_generation(tmp_path):
-    store = DraftStore(tmp_path)
-    assert store.save({"values": {"seller.family_name": "Jansen"}}, generation=0)
-    store.discard(generation=0)
-    assert not store.path.exists()
-    assert not store.save({"values": {"seller.family_name": "late write"}}, generation=0)
-    assert not store.path.exists()
-    assert store.save({"values": {"seller.family_name": "next seller"}}, generation=1)
-    assert "next seller" in store.path.read_text(encoding="utf-8")
-
-
-def test_draft_never_holds_a_bsn(tmp_path):
-    store = DraftStore(tmp_path)
-    store.save({"values": {"id_document.number": "999999990", "seller.family_name": "Jansen"}})
-    text = store.path.read_text(encoding="utf-8")
-    assert "999999990" not in text and "Jansen" in text
-
-
-def test_set_aside_offers_old_drafts_and_a_broken_file_does_not_stop_the_start(tmp_path):
-    store = DraftStore(tmp_path)
-    store.save(FormState(values={"seller.family_name": "Eerste"}).to_json())
-    (tmp_path / "previous-0.json").write_text("{not json", encoding="utf-8")
-    drafts = store.set_aside()
-    assert [FormState.from_json(d.data).get("seller.family_name") for d in drafts] == ["Eerste"]
-    assert not store.path.exists()  # typing in the new form cannot overwrite the offered draft
-    assert (tmp_path / "previous-0.broken").exists()
-    store.forget(drafts[0])
-    assert store.set_aside() == []
 
 
 def test_typing_is_kept_and_offered_back_in_the_next_window(window_factory, context_factory, qtbot):
@@ -57,8 +27,8 @@ def test_typing_is_kept_and_offered_back_in_the_next_window(window_factory, cont
 
     second = window_factory(context=first.services.context)
     form = second.form
-    qtbot.waitUntil(lambda: not form.draft_bar.isHidden(), timeout=5000)
-    assert "Bakker" in form.draft_text.text()
+    qtbot.waitUntil(lambda: not form.draft_offer.bar.isHidden(), timeout=5000)
+    assert "Bakker" in form.draft_offer.text.text()
     assert form.boxes["seller.family_name"].value() == ""  # nothing restored without asking
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Bakker"
@@ -100,7 +70,7 @@ def test_draft_survives_sigkill_of_the_window(home, window_factory, qtbot):
     assert child.returncode == -signal.SIGKILL
 
     window = window_factory()
-    qtbot.waitUntil(lambda: not window.form.draft_bar.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.form.draft_offer.bar.isHidden(), timeout=5000)
     window.form.restore_offered_draft()
     assert window.form.boxes["seller.family_name"].value() == "Crashtest"
 
@@ -118,7 +88,7 @@ def test_a_draft_whose_commit_went_through_is_not_offered_twice(window_factory, 
 
     window = window_factory(context=context)
     qtbot.waitUntil(lambda: entry.register_number in window.message_label.text(), timeout=5000)
-    assert window.form.draft_bar.isHidden()
+    assert window.form.draft_offer.bar.isHidden()
     assert list(context.paths.drafts.glob("*.json")) == []
 
 
@@ -140,10 +110,10 @@ def test_restoring_over_typed_text_keeps_the_typed_text_on_offer(window_factory,
     first.shutdown()
 
     form = window_factory(context=first.services.context).form
-    qtbot.waitUntil(lambda: not form.draft_bar.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not form.draft_offer.bar.isHidden(), timeout=5000)
     type_into(form.boxes["seller.family_name"], "Nieuw")  # the clerk starts before answering
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Oud"
-    qtbot.waitUntil(lambda: "Nieuw" in form.draft_text.text(), timeout=5000)  # offered in its turn
+    qtbot.waitUntil(lambda: "Nieuw" in form.draft_offer.text.text(), timeout=5000)  # offered in its turn
     form.restore_offered_draft()
     assert form.boxes["seller.family_name"].value() == "Nieuw"

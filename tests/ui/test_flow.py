@@ -39,12 +39,12 @@ def wait_for_sync_service(window, qtbot):
 
 
 def alert_count(window) -> int:
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         return len(session.scalars(select(Alert)).all())
 
 
 def acknowledged_count(window) -> int:
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         return len(session.scalars(select(OutboxMessage).where(OutboxMessage.state == "acknowledged")).all())
 
 
@@ -110,7 +110,7 @@ def test_scan_buy_phone_and_gold_sync_hit_and_late_hit(window_factory, qtbot, tm
     qtbot.waitUntil(
         lambda: model.rowCount() == 1 and model.data(model.index(0, 0), NUMBER) == number, timeout=10_000
     )
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         from dor_desktop.storage.models import RegisterEntry
 
         payload = session.scalar(select(RegisterEntry.payload))
@@ -144,7 +144,7 @@ def test_scan_buy_phone_and_gold_sync_hit_and_late_hit(window_factory, qtbot, tm
         panel.list.setCurrentRow(1 if panel.list.currentRow() == 0 else 0)
     qtbot.waitUntil(lambda: all(a.acknowledged for a in panel.alerts), timeout=10_000)
     qtbot.waitUntil(lambda: "Goederen apart" in window.alert_badge.text(), timeout=10_000)
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         assert session.scalar(select(Alert).where(Alert.acknowledged_at.is_(None))) is None
 
     # 7. The police release one item: it leaves the panel and the hold ends; the note is kept.
@@ -153,7 +153,7 @@ def test_scan_buy_phone_and_gold_sync_hit_and_late_hit(window_factory, qtbot, tm
     panel.release_current("PV 2026-42, agent 4411")
     qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
     assert released.alert_id not in [a.alert_id for a in panel.alerts]
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         row = session.get(Alert, released.alert_id)
         assert row.released_at is not None and row.release_note == "PV 2026-42, agent 4411"
 

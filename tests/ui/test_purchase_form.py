@@ -105,7 +105,7 @@ def test_save_commits_off_the_gui_thread_and_shows_the_number(window_factory, qt
     entry = saved.args[0]
     assert entry.register_number == "K1-000001"
     assert "K1-000001" in form.saved_text.text() and not form.saved_bar.isHidden()
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         stored = session.scalars(select(RegisterEntry)).all()
     assert [e.register_number for e in stored] == ["K1-000001"]
     assert form.state.is_blank()  # a fresh form for the next seller
@@ -123,7 +123,7 @@ def test_accepted_warning_is_kept_with_the_entry(window_factory, qtbot):
     qtbot.waitUntil(form.accept_box.isChecked, timeout=3000)  # a shortcut "clicks" with a short animation
     with qtbot.waitSignal(form.committed, timeout=10_000):
         form.save()
-    with window.services.db.read() as session:
+    with window.services.context.db.read() as session:
         payload = session.scalar(select(RegisterEntry.payload))
     assert "photo_or_number_missing" in payload
 

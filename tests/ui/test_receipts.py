@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtPrintSupport import QPrinter
 
-from dor_desktop.ui.receipts import print_pdf, receipt_pdf
+from dor_desktop.services.receipts import receipt_pdf
+from dor_desktop.ui.receipts import print_pdf
 from tests.ui.conftest import CLEAN_IMEI, fill_item, fill_seller
 
 
@@ -26,5 +27,5 @@ def test_receipt_is_saved_as_pdf_and_printed(window_factory, qtbot, tmp_path):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_pdf(receipt_pdf(window.services, number), printer) == 1
+    assert print_pdf(receipt_pdf(window.services.context, number), printer) == 1
     assert (tmp_path / "printed.pdf").stat().st_size > 1000

@@ -41,7 +41,7 @@ def test_a_file_dropped_on_the_form_is_scanned(window_factory, qtbot, tmp_path):
     qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
     assert form.boxes["seller.given_names"].value() == spec.given_names.title()
     assert form.boxes["id_document.type"].value() == "passport"
-    assert form.scan_status.property("tone") == "ok"
+    assert form.scan_panel.scan_status.property("tone") == "ok"
 
 
 def test_a_new_file_in_the_watched_scan_folder_is_scanned(window_factory, qtbot, tmp_path):
@@ -54,7 +54,7 @@ def test_a_new_file_in_the_watched_scan_folder_is_scanned(window_factory, qtbot,
     form = window.form
     qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
     assert form.boxes["seller.family_name"].value() == spec.family_name.title()
-    assert form.scan_status.property("tone") == "ok"  # the old file was never tried
+    assert form.scan_panel.scan_status.property("tone") == "ok"  # the old file was never tried
 
 
 def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtbot, tmp_path):
@@ -63,8 +63,8 @@ def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtb
     Image.new("RGB", (800, 500), "white").save(blank)
     type_into(form.boxes["seller.family_name"], "Handmatig")
     form.scan(blank)
-    qtbot.waitUntil(lambda: form.scan_status.property("tone") == "attention", timeout=30_000)
-    assert form.scan_status.text() == message("no_mrz")
+    qtbot.waitUntil(lambda: form.scan_panel.scan_status.property("tone") == "attention", timeout=30_000)
+    assert form.scan_panel.scan_status.text() == message("no_mrz")
     assert form.boxes["seller.family_name"].value() == "Handmatig"
     assert form.boxes["seller.family_name"].editor.isEnabled()
 
@@ -94,13 +94,13 @@ def _result(number_ok: bool) -> ScanResult:
 
 def test_a_doubtful_read_marks_the_field_and_names_the_part(window_factory):
     form = window_factory().form
-    form._scanned(ScanOutcome(_result(number_ok=False), None))
+    form.scan_panel._scanned(ScanOutcome(_result(number_ok=False), None))
     number = form.boxes["id_document.number"]
     assert number.value() == "SPECI2O21" and number.editor.property("source") == "doubtful"
     # A read with any problem vouches only for what a passing check digit covers.
     assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
     assert form.boxes["seller.date_of_birth"].editor.property("source") == "document"
-    assert message("document_number") in form.scan_status.text()
+    assert message("document_number") in form.scan_panel.scan_status.text()
     type_into(number, "SPECI2021")  # the clerk corrects it from the document
     assert number.editor.property("source") == "" and number.marker.isHidden()
     assert "id_document.number" not in form.state.from_document
@@ -110,9 +110,9 @@ def test_a_name_the_glyph_check_doubts_is_marked_for_the_clerk(window_factory):
     """Check digits all pass, but a letter in the name looked like another one (N read as M)."""
     form = window_factory().form
     result = replace(_result(number_ok=True), problems=(GLYPH_DOUBT,))
-    form._scanned(ScanOutcome(result, None))
-    assert form.scan_status.property("tone") == "attention"
-    assert form.scan_status.text() == message("unchecked")
+    form.scan_panel._scanned(ScanOutcome(result, None))
+    assert form.scan_panel.scan_status.property("tone") == "attention"
+    assert form.scan_panel.scan_status.text() == message("unchecked")
     assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
     assert form.boxes["seller.given_names"].editor.property("source") == "doubtful"
     # Its check digit cannot tell W from M (values ten apart), so the number is doubtful too.

@@ -5,7 +5,7 @@ disk is always either the previous complete draft or the new one, never half of 
 never reach a file: any value that passes the 11-test is blanked before writing (a clerk may type
 one into the document-number field by mistake; validation tells them, the draft never keeps it).
 
-At start the window moves the draft it finds aside (``previous-*.json``) before offering it back,
+At start the front end moves the draft it finds aside (``previous-*.json``) before offering it back,
 so typing into the new, empty form can never overwrite what is being offered.
 
 Before a commit the draft is stamped with the purchase time (``committing_at``); if the app dies
