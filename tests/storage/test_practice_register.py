@@ -47,7 +47,7 @@ def test_the_environment_chooses_the_legal_register_too(tmp_path: Path):
 
 
 def test_a_0_1_data_folder_still_in_practice_moves_its_register_to_the_practice_folder(tmp_path: Path):
-    """Version 0.1 synced its only register to the sandbox: in practice mode that register is practice data."""
+    """0.1 synced its only register to the sandbox: in practice mode that register is practice data."""
     first = open_app(Paths(tmp_path), environ={})
     first.close()
     (tmp_path / "practice").rename(tmp_path / "old")  # what 0.1 left: the register in the data folder
