@@ -34,15 +34,3 @@ class Services:
     @property
     def paths(self) -> Paths:
         return self.context.paths
-
-    # Transitional: the start-up purge in ui/main_window.py and tests/ui/test_settings.py still
-    # reach the register file through these. Views call the services with ``context`` instead;
-    # remove both once those two callers do. (Untyped on purpose: naming their types would import
-    # storage into ui/.)
-    @property
-    def db(self):
-        return self.context.db
-
-    @property
-    def register(self):
-        return self.context.register

@@ -75,4 +75,4 @@ def test_new_counter_prefix_numbers_the_next_entry(window_factory, qtbot):
     dialog = window.findChild(SettingsDialog)
     dialog.prefix.setText("K2")
     dialog._accept()
-    qtbot.waitUntil(lambda: window.services.register.context.counter_prefix == "K2", timeout=5000)
+    qtbot.waitUntil(lambda: window.services.context.register.context.counter_prefix == "K2", timeout=5000)
