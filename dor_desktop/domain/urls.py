@@ -11,7 +11,7 @@ host is ``localhost`` exactly or a loopback IP address; never a user name or pas
 from __future__ import annotations
 
 import ipaddress
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 PLAIN_HTTP_RULE = "dor_url must be https:// (plain http only for a server on this machine)"
 
@@ -34,14 +34,14 @@ def dor_url_problem(url: str) -> str | None:
         return "dor_url has no host"
     if parts.query or parts.fragment:
         return "dor_url must not have a query (?) or a fragment (#)"
-    if scheme == "http" and not is_this_machine(parts):
+    # hostname is lower-cased and without the brackets of an IPv6 address.
+    if scheme == "http" and not is_loopback_host(parts.hostname):
         return PLAIN_HTTP_RULE
     return None
 
 
-def is_this_machine(parts: SplitResult) -> bool:
-    """True when the parsed URL's host is ``localhost`` exactly or a loopback IP address."""
-    host = parts.hostname or ""  # lower-cased, IPv6 brackets removed
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost`` exactly or a loopback IP address (``127.0.0.0/8``, ``::1``)."""
     if host == "localhost":
         return True
     try:

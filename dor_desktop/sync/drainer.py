@@ -34,7 +34,7 @@ from dor_desktop.sync.backoff import RetryGate
 from dor_desktop.sync.errors import BadResponse, RequestRefused, ServerBusy, TransportError
 from dor_desktop.sync.outcomes import PassTally
 from dor_desktop.sync.transport import MAX_BATCH, DorTransport
-from dor_desktop.sync.wire import RegistrationResult, registration_text
+from dor_desktop.sync.wire import REGISTER_NUMBER_REUSED, RegistrationResult, registration_text
 
 log = logging.getLogger(__name__)
 
@@ -314,6 +314,11 @@ def _row_update(row: PendingRow, result: RegistrationResult, now: str) -> dict:
         last_error = None
     elif result.status == "rejected":
         last_error = outcomes.errors_summary(e.to_json() for e in result.errors)
+    elif any(error.code == REGISTER_NUMBER_REUSED for error in result.errors):
+        last_error = (
+            "the DOR holds this register number for another entry: entries it acknowledged were "
+            "lost or the register was replaced (run verify)"
+        )
     else:
         last_error = "the DOR holds other content under this client reference"
     return {

@@ -4,7 +4,7 @@ Every failure ends as one of :mod:`dor_desktop.sync.errors`, never as an httpx e
 JSON decoding error, so a misbehaving server cannot crash the sync worker. The client does not
 trust the server: each operation (token renewal and a retry after 401 included) has a total
 deadline however slowly the bytes arrive (:mod:`dor_desktop.sync.deadline`), an answer larger
-than :attr:`Limits.max_response_bytes` is refused while it streams in (before it is held in
+than :attr:`RequestLimits.max_response_bytes` is refused while it streams in (before it is held in
 memory whole), and JSON nested deeper than the parser can follow is a bad response like any
 other. The access token is fetched on first use, renewed shortly before it expires, and renewed
 once more when the server answers 401 anyway (a server restart or a clock difference can
@@ -56,7 +56,7 @@ SCOPE = "dor.register dor.check"
 
 
 @dataclass(frozen=True)
-class Limits:
+class RequestLimits:
     """How much the client gives one operation: total seconds and answer size."""
 
     request_seconds: float = DEFAULT_REQUEST_SECONDS
@@ -103,11 +103,11 @@ class HttpTransport:
         credentials: Credentials,
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-        limits: Limits | None = None,
+        limits: RequestLimits | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._credentials = credentials
-        self._limits = limits or Limits()
+        self._limits = limits or RequestLimits()
         self._client = httpx.Client(
             base_url=credentials.url.rstrip("/"),
             timeout=timeout,

@@ -24,6 +24,8 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 MAX_INTEGER = 2**63 - 1
 #: A token lifetime beyond a year is not meant; the token is renewed on a 401 anyway.
 MAX_TOKEN_SECONDS = 366 * 24 * 3600
+#: (1.1) The conflict code for a register number or chain position the shop already used.
+REGISTER_NUMBER_REUSED = "register_number_reused"
 RESULT_STATUSES = ("accepted", "duplicate", "rejected", "conflict")
 MATCH_TYPES = ("exact", "partial")
 

@@ -21,7 +21,7 @@ from dor_desktop.app.context import AppContext
 from dor_desktop.sync import wire
 from dor_desktop.sync.backoff import Backoff
 from dor_desktop.sync.errors import BadResponse, Unreachable
-from dor_desktop.sync.http_client import HttpTransport, Limits
+from dor_desktop.sync.http_client import HttpTransport, RequestLimits
 from dor_desktop.sync.service import SyncOptions, SyncService
 from tests.sync.canned import TOKEN, CannedServer
 from tests.sync.conftest import demo_credentials
@@ -35,7 +35,7 @@ from tests.sync.hostile import (
     slow_headers,
 )
 
-SHORT = Limits(request_seconds=1.0, max_response_bytes=1024 * 1024)
+SHORT = RequestLimits(request_seconds=1.0, max_response_bytes=1024 * 1024)
 #: Per read: longer than the trickle's pauses, so a read alone never times out.
 PER_READ = httpx.Timeout(5.0, connect=2.0)
 
