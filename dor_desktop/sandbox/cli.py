@@ -169,14 +169,9 @@ def _add_fault(commands: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from dor_desktop.domain.urls import is_loopback_host
     from dor_desktop.sandbox.database import connect
-    from dor_desktop.sandbox.server import (
-        LISTENING_PREFIX,
-        base_url,
-        bind_socket,
-        is_loopback_host,
-        make_server,
-    )
+    from dor_desktop.sandbox.server import LISTENING_PREFIX, base_url, bind_socket, make_server
 
     if not args.allow_non_loopback and not is_loopback_host(args.host):
         raise UserError(

@@ -7,7 +7,6 @@ picks a free one) and a busy port is reported as one clear error.
 from __future__ import annotations
 
 import collections
-import ipaddress
 import os
 import socket
 import subprocess
@@ -29,15 +28,6 @@ from dor_desktop.sandbox.protocol import AbortableH11Protocol
 
 LISTENING_PREFIX = "DOR sandbox listening on "
 START_TIMEOUT = 20.0
-
-
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def base_url(host: str, port: int) -> str:

@@ -29,12 +29,12 @@ from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.domain.registration import ChainPosition
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import OutboxMessage, RegisterEntry
-from dor_desktop.sync import outcomes
+from dor_desktop.sync import deadline, outcomes
 from dor_desktop.sync.backoff import RetryGate
 from dor_desktop.sync.errors import BadResponse, RequestRefused, ServerBusy, TransportError
 from dor_desktop.sync.outcomes import PassTally
 from dor_desktop.sync.transport import MAX_BATCH, DorTransport
-from dor_desktop.sync.wire import RegistrationResult, registration_text
+from dor_desktop.sync.wire import REGISTER_NUMBER_REUSED, RegistrationResult, registration_text
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,9 @@ BATCH_CONTENT_REFUSALS = frozenset({400, 413, 422})
 EVENT_REFUSALS = frozenset({400, 404, 409, 422})
 #: Events are few; looking at this many per pass keeps one pass short.
 EVENTS_PER_PASS = 200
+#: The longest one pass may send for: a DOR that answers each batch just in time cannot hold the
+#: worker (or ``sync --once``) for long; what is left goes in the next pass.
+DEFAULT_PASS_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Drainer:
         batch_size: int = MAX_BATCH,
         clock: Callable[[], datetime] = utc_now,
         stop: threading.Event | None = None,
+        pass_seconds: float | None = DEFAULT_PASS_SECONDS,
     ) -> None:
         """``endpoint`` names the DOR ``transport`` talks to: only messages for it are sent."""
         if not 1 <= batch_size <= MAX_BATCH:
@@ -79,22 +83,32 @@ class Drainer:
         self.batch_size = batch_size
         self.clock = clock
         self.stop = stop or threading.Event()
+        self.pass_seconds = pass_seconds
 
     def drain(self, tally: PassTally) -> None:
         """Send every pending registration, then every event whose target the DOR holds.
 
         Raises the TransportError of a server-level failure after recording it on the rows
-        involved; what was answered before the failure stays recorded in ``tally``.
+        involved; what was answered before the failure stays recorded in ``tally``. The pass
+        ends after ``pass_seconds`` (a request then in flight times out); what is left stays
+        pending for the next pass.
         """
-        last_id = 0
-        while not self.stop.is_set():
-            batch = self._next_batch(last_id)
-            if not batch:
-                break
-            self._submit(batch, tally)
-            last_id = batch[-1].id
-        if not self.stop.is_set():
-            self._send_events(tally)
+        with deadline.deadline_after(self.pass_seconds):
+            last_id = 0
+            while not self._should_stop():
+                batch = self._next_batch(last_id)
+                if not batch:
+                    break
+                self._submit(batch, tally)
+                last_id = batch[-1].id
+            if not self._should_stop():
+                self._send_events(tally)
+
+    def _should_stop(self) -> bool:
+        if deadline.expired():
+            log.info("the sync pass used its %s s; the rest waits for the next pass", self.pass_seconds)
+            return True
+        return self.stop.is_set()
 
     # -- registrations -------------------------------------------------------------------------
 
@@ -252,7 +266,7 @@ class Drainer:
             targets = _targets(session, [_target_of(row) for row in rows])
         self._claim(rows)
         for row in rows:
-            if self.stop.is_set():
+            if self._should_stop():
                 return
             self._send_event(row, targets.get(_target_of(row)), tally)
 
@@ -327,6 +341,11 @@ def _row_update(row: PendingRow, result: RegistrationResult, now: str) -> dict:
         last_error = None
     elif result.status == "rejected":
         last_error = outcomes.errors_summary(e.to_json() for e in result.errors)
+    elif any(error.code == REGISTER_NUMBER_REUSED for error in result.errors):
+        last_error = (
+            "the DOR holds this register number for another entry: entries it acknowledged were "
+            "lost or the register was replaced (run verify)"
+        )
     else:
         last_error = "the DOR holds other content under this client reference"
     return {

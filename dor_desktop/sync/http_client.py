@@ -1,9 +1,14 @@
-"""The contract's HTTP API over httpx: timeouts, TLS verification, OAuth2 client credentials.
+"""The contract's HTTP API over httpx: deadlines, size caps, TLS verification, OAuth2 client credentials.
 
 Every failure ends as one of :mod:`dor_desktop.sync.errors`, never as an httpx exception or a
-JSON decoding error, so a misbehaving server cannot crash the sync worker. The access token is
-fetched on first use, renewed shortly before it expires, and renewed once more when the server
-answers 401 anyway (a server restart or a clock difference can invalidate it early).
+JSON decoding error, so a misbehaving server cannot crash the sync worker. The client does not
+trust the server: each operation (token renewal and a retry after 401 included) has a total
+deadline however slowly the bytes arrive (:mod:`dor_desktop.sync.deadline`), an answer larger
+than :attr:`RequestLimits.max_response_bytes` is refused while it streams in (before it is held in
+memory whole), and JSON nested deeper than the parser can follow is a bad response like any
+other. The access token is fetched on first use, renewed shortly before it expires, and renewed
+once more when the server answers 401 anyway (a server restart or a clock difference can
+invalidate it early).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -24,6 +30,7 @@ from dor_desktop import __version__
 from dor_desktop.storage.anchor import AcknowledgedHead
 from dor_desktop.sync import wire
 from dor_desktop.sync.credentials import Credentials
+from dor_desktop.sync.deadline import DeadlineTransport, deadline_after
 from dor_desktop.sync.errors import (
     AuthRejected,
     BadResponse,
@@ -38,9 +45,31 @@ log = logging.getLogger(__name__)
 
 #: Connect quickly or call the DOR offline; a batch of 500 may take a while to be processed.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: The most one operation may take in all, however the server paces its bytes: with the pass
+#: ending at the first failure, a DOR that stalls makes ``sync --once`` give up within a minute.
+DEFAULT_REQUEST_SECONDS = 45.0
+#: The largest answer accepted: a result page for 500 registrations with hits is well under 1 MB.
+DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 #: Longest Retry-After we honour as given; a server asking for more is retried after this.
 MAX_RETRY_AFTER = 3600.0
 SCOPE = "dor.register dor.check"
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    """How much the client gives one operation: total seconds and answer size."""
+
+    request_seconds: float = DEFAULT_REQUEST_SECONDS
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A whole HTTP answer, read within the deadline and the size cap."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
 
 
 class TokenCache:
@@ -74,13 +103,15 @@ class HttpTransport:
         credentials: Credentials,
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limits: RequestLimits | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._credentials = credentials
+        self._limits = limits or RequestLimits()
         self._client = httpx.Client(
             base_url=credentials.url.rstrip("/"),
             timeout=timeout,
-            verify=True,
+            transport=DeadlineTransport(verify=True),
             follow_redirects=False,
             headers={"User-Agent": f"dor-desktop/{__version__}", "Accept": "application/json"},
         )
@@ -145,8 +176,17 @@ class HttpTransport:
         authenticated: bool = True,
         headers: dict[str, str] | None = None,
         **kwargs: Any,
-    ) -> httpx.Response:
-        """Send one request; renew the token and send once more if the server says 401."""
+    ) -> Answer:
+        """Send one request; renew the token and send once more if the server says 401.
+
+        All of it, token renewal included, within one total deadline (and any enclosing one).
+        """
+        with deadline_after(self._limits.request_seconds):
+            return self._call_in_time(method, path, authenticated, headers, kwargs)
+
+    def _call_in_time(
+        self, method: str, path: str, authenticated: bool, headers: dict[str, str] | None, kwargs: dict
+    ) -> Answer:
         if not authenticated:
             return self._checked(self._send(method, path, headers, kwargs))
         token = self._token()
@@ -163,11 +203,20 @@ class HttpTransport:
                 raise AuthRejected("the DOR refused a fresh access token; check the client credentials")
         return self._checked(response)
 
-    def _send(self, method: str, path: str, headers: dict[str, str] | None, kwargs: dict) -> httpx.Response:
+    def _send(self, method: str, path: str, headers: dict[str, str] | None, kwargs: dict) -> Answer:
         try:
-            return self._client.request(method, path, headers=headers, **kwargs)
+            with self._client.stream(method, path, headers=headers, **kwargs) as response:
+                body = self._capped_body(response)
+                return Answer(response.status_code, response.headers, body)
         except httpx.TimeoutException:
-            raise Unreachable(f"the DOR at {self.endpoint} did not answer in time") from None
+            raise Unreachable(
+                f"the DOR at {self.endpoint} did not answer in time "
+                f"(at most {self._limits.request_seconds:g} s per request)"
+            ) from None
+        except httpx.DecodingError:
+            raise BadResponse(
+                f"the DOR at {self.endpoint} sent an answer that could not be decompressed"
+            ) from None
         except httpx.TransportError as exc:
             if "CERTIFICATE_VERIFY_FAILED" in str(exc):
                 raise Unreachable(
@@ -175,6 +224,20 @@ class HttpTransport:
                 ) from None
             detail = type(exc).__name__
             raise Unreachable(f"the DOR at {self.endpoint} could not be reached ({detail})") from None
+
+    def _capped_body(self, response: httpx.Response) -> bytes:
+        """The decoded body, refused as soon as it grows past the cap (a compressed bomb too)."""
+        cap = self._limits.max_response_bytes
+        too_large = BadResponse(f"the DOR's answer is larger than the {cap} bytes this client accepts")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > cap:
+            raise too_large
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > cap:
+                raise too_large
+        return bytes(body)
 
     def _token(self) -> str:
         with self._token_lock:
@@ -199,7 +262,7 @@ class HttpTransport:
             )
         return wire.parse_token(self._json(self._checked(response)))
 
-    def _checked(self, response: httpx.Response) -> httpx.Response:
+    def _checked(self, response: Answer) -> Answer:
         """``response`` when its status is a success; otherwise the matching TransportError."""
         status = response.status_code
         if status in (200, 201):
@@ -214,21 +277,36 @@ class HttpTransport:
             raise AuthRejected(f"the DOR refused our credentials (HTTP 401){reason}")
         raise RequestRefused(f"the DOR refused the request (HTTP {status}){reason}", status, f"http_{status}")
 
-    def _json(self, response: httpx.Response) -> Any:
+    def _json(self, response: Answer) -> Any:
         try:
-            return json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
+            return _decode_json(response.content)
+        except RecursionError:
+            raise BadResponse(
+                f"the DOR answered HTTP {response.status_code} with JSON nested too deeply to read"
+            ) from None
+        except ValueError:
             kind = response.headers.get("Content-Type", "no content type")
             raise BadResponse(
                 f"the DOR answered HTTP {response.status_code} with something that is not JSON ({kind})"
             ) from None
 
 
-def _problem_text(response: httpx.Response) -> str:
+def _decode_json(content: bytes) -> Any:
+    """Strict JSON: ValueError for anything else (NaN and Infinity included), RecursionError when
+    nested deeper than the parser follows. A too-long number is a ValueError by Python's own cap."""
+    text = content.decode("utf-8")  # UnicodeDecodeError is a ValueError
+    return json.loads(text, parse_constant=_refuse_constant)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _problem_text(response: Answer) -> str:
     """``": detail"`` from an RFC 9457 problem body, or nothing when there is none to read."""
     try:
-        problem = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+        problem = _decode_json(response.content)
+    except (ValueError, RecursionError):
         return ""
     if not isinstance(problem, dict):
         return ""

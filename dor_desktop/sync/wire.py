@@ -20,6 +20,12 @@ from dor_desktop.storage.chain import canonical_json
 from dor_desktop.sync.errors import BadResponse
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+#: The largest whole number taken from an answer: SQLite's, so any of them can be stored.
+MAX_INTEGER = 2**63 - 1
+#: A token lifetime beyond a year is not meant; the token is renewed on a 401 anyway.
+MAX_TOKEN_SECONDS = 366 * 24 * 3600
+#: (1.1) The conflict code for a register number or chain position the shop already used.
+REGISTER_NUMBER_REUSED = "register_number_reused"
 RESULT_STATUSES = ("accepted", "duplicate", "rejected", "conflict")
 MATCH_TYPES = ("exact", "partial")
 
@@ -138,12 +144,21 @@ class _Reader:
             raise self.fail(f"{path}{key}", "is not a list")
         return value
 
+    def optional_array(self, data: Mapping[str, Any], key: str, path: str) -> list:
+        """A list that may be left out (or null): then empty."""
+        if data.get(key) is None:
+            return []
+        return self.array(data, key, path)
+
     def text(self, data: Mapping[str, Any], key: str, path: str, required: bool = True) -> str | None:
         value = data.get(key)
         if value is None and not required:
             return None
         if not isinstance(value, str) or (required and not value):
             raise self.fail(f"{path}{key}", "is missing or not text")
+        if not _encodable(value):
+            # JSON may escape a lone surrogate; such a text cannot be stored, logged or shown.
+            raise self.fail(f"{path}{key}", "is not valid Unicode text")
         return value
 
     def choice(self, data: Mapping[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> str:
@@ -164,7 +179,17 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(f"{path}{key}", "is not a whole number")
+        if not -MAX_INTEGER <= value <= MAX_INTEGER:
+            raise self.fail(f"{path}{key}", "is a number too large to be meant")
         return value
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_hit(reader: _Reader, value: Any, path: str) -> Hit:
@@ -197,9 +222,13 @@ def _parse_result(reader: _Reader, value: Any, path: str) -> RegistrationResult:
     prefix = f"{path}."
     status = reader.choice(data, "status", prefix, RESULT_STATUSES)
     dor_id = reader.text(data, "dor_id", prefix, required=status in ("accepted", "duplicate"))
-    hits = tuple(parse_hit(reader, h, f"{prefix}hits[{i}]") for i, h in enumerate(data.get("hits") or []))
+    hits = tuple(
+        parse_hit(reader, h, f"{prefix}hits[{i}]")
+        for i, h in enumerate(reader.optional_array(data, "hits", prefix))
+    )
     errors = tuple(
-        _parse_field_error(reader, e, f"{prefix}errors[{i}]") for i, e in enumerate(data.get("errors") or [])
+        _parse_field_error(reader, e, f"{prefix}errors[{i}]")
+        for i, e in enumerate(reader.optional_array(data, "errors", prefix))
     )
     return RegistrationResult(
         client_reference=reader.text(data, "client_reference", prefix) or "",
@@ -267,6 +296,8 @@ def parse_status(body: Any) -> ServerStatus:
         server_time = datetime.fromisoformat(moment.replace("Z", "+00:00"))
     except ValueError:
         raise reader.fail("server_time", f"is {moment!r}, not an RFC 3339 time") from None
+    if server_time.tzinfo is None:
+        raise reader.fail("server_time", f"is {moment!r}, without the offset RFC 3339 requires")
     return ServerStatus(status, server_time)
 
 
@@ -279,8 +310,10 @@ def parse_token(body: Any) -> tuple[str, int]:
     if token_type.lower() != "bearer":
         raise reader.fail("token_type", f"is {token_type!r}, not Bearer")
     expires_in = reader.integer(data, "expires_in", "")
-    if expires_in is None or expires_in <= 0:
-        raise reader.fail("expires_in", "is missing or not a positive number of seconds")
+    if expires_in is None or not 0 < expires_in <= MAX_TOKEN_SECONDS:
+        raise reader.fail(
+            "expires_in", f"is missing or not a number of seconds from 1 to {MAX_TOKEN_SECONDS}"
+        )
     return token, expires_in
 
 

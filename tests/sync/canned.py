@@ -7,17 +7,21 @@ which the client must turn into clear transport errors.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import ssl
 import threading
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 #: A route computed from the request body: ``body -> (status, JSON answer)``.
 Responder = Callable[[bytes], tuple[int, Any]]
+#: A route that writes the raw answer itself, status line included (see tests/sync/hostile.py);
+#: it gets the connection's writer, an event set when the server shuts down, and the request body.
+RawWriter = Callable[[BinaryIO, threading.Event, bytes], None]
 
 TOKEN = {"access_token": "canned-token", "token_type": "Bearer", "expires_in": 3600}
 
@@ -26,7 +30,9 @@ class CannedServer:
     """``answer("POST", "/v1/registrations", 200, body)``; every request is counted by path."""
 
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
-        self.routes: dict[tuple[str, str], tuple[int, dict[str, str], bytes] | Responder] = {}
+        self.routes: dict[tuple[str, str], tuple[int, dict[str, str], bytes] | Responder | RawWriter] = {}
+        self.raw_routes: set[tuple[str, str]] = set()
+        self.stopping = threading.Event()
         self.requests: Counter[str] = Counter()
         self.answer("POST", "/oauth/token", 200, TOKEN)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -47,12 +53,18 @@ class CannedServer:
 
     def respond(self, method: str, path: str, responder: Responder) -> None:
         self.routes[(method, path)] = responder
+        self.raw_routes.discard((method, path))
+
+    def raw(self, method: str, path: str, writer: RawWriter) -> None:
+        self.routes[(method, path)] = writer
+        self.raw_routes.add((method, path))
 
     def __enter__(self) -> CannedServer:
         self._thread.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -66,6 +78,11 @@ def _handler_for(canned: CannedServer) -> type[BaseHTTPRequestHandler]:
             path = urlsplit(self.path).path
             canned.requests[path] += 1
             route = canned.routes.get((self.command, path), (404, {"Content-Type": "text/plain"}, b"nothing"))
+            if (self.command, path) in canned.raw_routes:
+                # OSError: the client gave up and closed the connection, which is what it should do.
+                with contextlib.suppress(OSError):
+                    route(self.wfile, canned.stopping, received)  # type: ignore[call-arg]
+                return
             if callable(route):
                 status, answer = route(received)
                 headers, body = {"Content-Type": "application/json"}, json.dumps(answer).encode()
