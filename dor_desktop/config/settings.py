@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dor_desktop.config.files import atomic_write_text
+from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
 
 SETTINGS_VERSION = 1
@@ -67,8 +68,9 @@ def _problems(settings: Settings) -> list[str]:
         problems.append("language must be nl or en")
     if not 1 <= settings.retention_years <= 20:
         problems.append("retention_years must be between 1 and 20")
-    if settings.dor_url and not settings.dor_url.startswith(("https://", "http://127.", "http://localhost")):
-        problems.append("dor_url must be https:// (plain http only for a server on this machine)")
+    url_problem = dor_url_problem(settings.dor_url.strip()) if settings.dor_url.strip() else None
+    if url_problem:
+        problems.append(url_problem)
     return problems
 
 

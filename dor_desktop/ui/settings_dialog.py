@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from dor_desktop.config.settings import Settings, validated
 from dor_desktop.domain.rules import RulePack
+from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
 from dor_desktop.ui.fields import combo
 
 #: The counter prefix as the settings module accepts it (checked here to explain it in Dutch).
 PREFIX = re.compile(r"^[A-Z0-9]{1,8}$")
-#: Plain http only for a server on this machine, as the settings module allows.
-SECURE_OR_LOCAL = ("https://", "http://127.", "http://localhost")
 
 
 class SettingsDialog(QDialog):
@@ -180,7 +179,7 @@ class SettingsDialog(QDialog):
             return self.tr("The counter prefix is 1 to 8 capital letters or digits, for example K1")
         if not settings.shop_id or len(settings.shop_id) > 32:
             return self.tr("The shop id is required (at most 32 characters)")
-        if not settings.uses_sandbox and not settings.dor_url.startswith(SECURE_OR_LOCAL):
+        if not settings.uses_sandbox and dor_url_problem(settings.dor_url.strip()):
             return self.tr("The DOR address must start with https://")
         if not settings.uses_sandbox and not settings.dor_client_id:
             return self.tr("Enter the client id you received for the DOR")

@@ -55,3 +55,14 @@ def test_allowed(url: str) -> None:
 def test_refused(url: str, problem: str) -> None:
     found = dor_url_problem(url)
     assert found is not None and problem in found
+
+
+@pytest.mark.parametrize(
+    "url", ["http://localhost@evil.example/", "http://127.evil.example/", "http://localhost.evil.example/"]
+)
+def test_settings_refuse_a_disguised_host(url):
+    from dor_desktop.config.settings import Settings, validated
+    from dor_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="dor_url"):
+        validated(Settings(dor_url=url))
