@@ -118,9 +118,8 @@ class ItemList(QGroupBox):
 
     # -- serial check ----------------------------------------------------------------------------
 
-    def check_focused_item(self) -> None:
-        """Ctrl+K: check the item being typed in, else the first one with a number."""
-        focus = self.focusWidget()
+    def check_focused_item(self, focus: QWidget | None) -> None:
+        """Ctrl+K: check the item holding ``focus`` (the form's focus), else the first with a number."""
         for editor in self.editors:
             if focus is not None and editor.isAncestorOf(focus):
                 self.check_item(editor.index)

@@ -238,7 +238,7 @@ class PurchaseForm(QWidget):
             ("Ctrl+S", self.save),
             ("Ctrl+O", self.scan_panel.scan_from_file),
             ("Ctrl+Shift+O", self.scan_panel.scan_from_camera),
-            ("Ctrl+K", self.item_list.check_focused_item),
+            ("Ctrl+K", self.check_focused_item),
             ("Ctrl+Shift+A", self.add_item),
             ("Ctrl+P", self.print_receipt),
             ("Ctrl+Shift+P", self.save_receipt_pdf),
@@ -268,6 +268,9 @@ class PurchaseForm(QWidget):
 
     def check_item(self, index: int) -> None:
         self.item_list.check_item(index)
+
+    def check_focused_item(self) -> None:
+        self.item_list.check_focused_item(self.focusWidget())
 
     def scan(self, source: Path | bytes) -> None:
         """Read an ID image (a file from the scan folder, a drop, the camera) into the form."""

@@ -164,3 +164,21 @@ def test_keyboard_only_purchase(window_factory, qtbot):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert saved.args[0].register_number == "K1-000001"
     assert window.form.state.is_blank()
+
+
+def test_ctrl_k_checks_the_item_being_typed_in_else_the_first_with_a_number(window_factory):
+    form = window_factory().form  # no DOR connection: the check says so on the item it chose
+    form.add_item()
+    fill_item(form, 1, category="phone", imei=CLEAN_IMEI)
+    first, second = form.items
+
+    def ctrl_k(widget) -> None:
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+
+    ctrl_k(first.fields["category"].editor)
+    assert first.check_result.text() != "" and second.check_result.text() == ""
+
+    first.check_result.clear()
+    ctrl_k(form.boxes["seller.family_name"].editor)  # the goods were left: the first with a number
+    assert first.check_result.text() == "" and second.check_result.text() != ""
