@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dor_desktop.app.context import AppContext
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync import wire
 from dor_desktop.sync.backoff import Backoff
 from dor_desktop.sync.errors import BadResponse, Unreachable
@@ -70,7 +70,7 @@ def transport(server: CannedServer) -> Iterator[HttpTransport]:
 @pytest.fixture
 def hostile_service(app: AppContext, transport: HttpTransport) -> Iterator[SyncService]:
     options = SyncOptions(backoff=Backoff(random=lambda: 0.0))
-    service = SyncService(app.db, transport, options=options, clock=ManualClock())
+    service = SyncService(app.db, transport, options=options, clock=ManualClock(), endpoint=app.dor_endpoint)
     yield service
     service.close()
 
