@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from dor_desktop.config.files import atomic_write_bytes
 from dor_desktop.domain.checks import find_bsns
 
 log = logging.getLogger(__name__)
@@ -42,31 +43,6 @@ def scrub_bsns(data: Any) -> Any:
     if isinstance(data, list):
         return [scrub_bsns(value) for value in data]
     return data
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{threading.get_ident()}.tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform (Windows); the rename itself is still atomic
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
 
 
 @dataclass(frozen=True)
@@ -102,7 +78,7 @@ class DraftStore:
         with self._lock:
             if generation < self._floor:
                 return False
-            atomic_write(self.path, payload)
+            atomic_write_bytes(self.path, payload)
             return True
 
     def clear(self, generation: int = 0) -> None:
@@ -132,7 +108,7 @@ class DraftStore:
         path = self.folder / f"previous-{saved_at.strftime('%Y%m%dT%H%M%S%f')}.json"
         document = {"form": scrub_bsns(data), "committing_at": None, "saved_at": saved_at.isoformat()}
         with self._lock:
-            atomic_write(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+            atomic_write_bytes(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
         return Draft(path, document["form"], None, document["saved_at"])
 
     def forget(self, draft: Draft) -> None:

@@ -22,11 +22,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from dor_desktop.config.files import atomic_write_bytes
 from dor_desktop.domain.clock import to_utc_text
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.services import register, retention
 from dor_desktop.services.context import AppContext
-from dor_desktop.services.drafts import Draft, DraftStore, atomic_write
+from dor_desktop.services.drafts import Draft, DraftStore
 from dor_desktop.services.register import CommittedEntry
 from dor_desktop.storage.models import RegisterEntry
 
@@ -91,7 +92,7 @@ def commit(
         entry = register.commit_purchase(app, purchase)
     drafts.discard(generation)
     if masked_png and app.settings.keep_id_images:
-        atomic_write(retention.id_copy_path(app, entry.register_number), masked_png)
+        atomic_write_bytes(retention.id_copy_path(app, entry.register_number), masked_png)
     return entry
 
 
@@ -105,5 +106,5 @@ def store_photo(app: AppContext, source: Path) -> str:
     digest = hashlib.sha256(data).hexdigest()
     target = app.paths.images / "photos" / f"{digest}{source.suffix.lower()}"
     if not target.exists():
-        atomic_write(target, data)
+        atomic_write_bytes(target, data)
     return digest

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dor_desktop.config.files import atomic_write_bytes
 from dor_desktop.services.context import AppContext
-from dor_desktop.services.drafts import atomic_write
 from dor_desktop.storage.queries import entry_detail
 
 
@@ -24,5 +24,5 @@ def receipt_pdf(app: AppContext, register_number: str) -> bytes:
 
 def save_receipt_pdf(app: AppContext, register_number: str, target: Path) -> Path:
     """Write the receipt to ``target`` whole or not at all; returns ``target``."""
-    atomic_write(target, receipt_pdf(app, register_number))
+    atomic_write_bytes(target, receipt_pdf(app, register_number))
     return target
