@@ -127,7 +127,7 @@ def build(entries: int, home: Path) -> None:
     open_app(Paths(home)).close()  # create and migrate the schema
     started = time.perf_counter()
     rng = random.Random(42)
-    db = sqlite3.connect(home / "register.sqlite3")
+    db = sqlite3.connect(home / "practice" / "register.sqlite3")  # practice mode: no DOR configured
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA journal_mode=WAL")
     start = datetime(2022, 1, 3, 9, 0, tzinfo=UTC)
@@ -232,7 +232,7 @@ def build(entries: int, home: Path) -> None:
             )
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    size = (home / "register.sqlite3").stat().st_size / 1e6
+    size = (home / "practice" / "register.sqlite3")  # practice mode: no DOR configured.stat().st_size / 1e6
     print(
         f"built {entries:,} entries in {time.perf_counter() - started:.0f} s ({size:.0f} MB)", file=sys.stderr
     )
@@ -262,24 +262,21 @@ def child_launch() -> dict:
     started = time.time()
     from PySide6.QtCore import QTimer
 
-    from dor_desktop.bootstrap.app import open_app
-    from dor_desktop.ui import i18n
-    from dor_desktop.ui.main import application
-    from dor_desktop.ui.main_window import MainWindow, build_services
+    from dor_desktop.ui.main import Launcher, application
 
     imported = time.time()
     app = application(["bench"])
-    context = open_app()
-    i18n.install(context.settings.language)
-    window = MainWindow(build_services(context, None))
-    window.show()
-    window.start()
+    launcher = Launcher()  # the real start: the register opens off the GUI thread, sync starts after
+    launcher.open()
     result: dict = {}
-    first_field = window.form.boxes["seller.family_name"].editor
     poll = QTimer()
 
     def usable() -> None:
         # Usable: the window system shows the window and the first field holds the focus in it.
+        window = launcher.window
+        if window is None:
+            return
+        first_field = window.form.boxes["seller.family_name"].editor
         if not (window.windowHandle().isExposed() and window.focusWidget() is first_field):
             return
         poll.stop()
@@ -292,8 +289,7 @@ def child_launch() -> dict:
     poll.timeout.connect(usable)
     poll.start(0)
     app.exec()
-    window.shutdown()
-    context.close()
+    launcher.close()
     result["peak_mb"] = _peak_mb()
     return result
 
