@@ -210,3 +210,44 @@ def test_a_zero_read_in_a_name_is_the_letter_o() -> None:
 def test_a_digit_with_no_letter_look_alike_in_a_name_is_a_problem() -> None:
     result = parse_mrz_text(ICAO_TD3.replace("ERIKSSON", "ERIK7SON"), today=TODAY)
     assert "name: could not be read cleanly" in result.problems
+
+
+# ICAO Doc 9303 part 7 visa specimens: no personal number and no composite check digit.
+ICAO_MRV_A = "VIUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<"
+ICAO_MRV_B = "VIUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109<<<<<<<<"
+
+
+@pytest.mark.parametrize(("text", "layout"), [(ICAO_MRV_A, "MRVA"), (ICAO_MRV_B, "MRVB")])
+def test_visas_are_parsed_as_visas_without_personal_number_or_composite_checks(text: str, layout: str) -> None:
+    result = parse_mrz_text(text, today=TODAY)
+    assert not result.problems, result.problems
+    assert (result.mrz_format, result.document_code, result.composite_check_ok) == (layout, "VI", None)
+    assert result.document_number.value == "L8988901C" and result.document_number.check_ok
+    assert (result.family_name.value, result.given_names.value) == ("ERIKSSON", "ANNA MARIA")
+    assert result.date_of_birth.value == "1940-09-07" and result.expiry_date.value == "1996-12-10"
+
+
+def test_a_parse_alone_confirms_only_check_digit_protected_dates() -> None:
+    """Names and codes need the image (the reader's guards); text cannot vouch for them."""
+    result = parse_mrz_text(ICAO_TD3, today=TODAY)
+    assert result.date_of_birth.confirmed and result.expiry_date.confirmed
+    assert set(result.fields_to_check) == {
+        "issuing_country",
+        "document_number",
+        "family_name",
+        "given_names",
+        "sex",
+        "nationality",
+    }
+    assert not result.ok
+
+
+def test_a_failed_check_digit_marks_its_field_with_the_reason() -> None:
+    result = parse_mrz_text(ICAO_TD3.replace("7408122F", "7408123F"), today=TODAY)
+    assert result.date_of_birth.to_check and "check digit failed" in result.date_of_birth.doubt
+
+
+def test_a_driving_licence_has_no_name_fields_to_check() -> None:
+    result = parse_mrz_text(NL_DRIVING_LICENCE, today=TODAY)
+    assert result.family_name.status == "absent" and result.expiry_date.status == "absent"
+    assert set(result.fields_to_check) == {"issuing_country", "document_number"}
