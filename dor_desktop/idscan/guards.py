@@ -29,9 +29,12 @@ from dor_desktop.idscan.ocr import OcrLine
 CONFIDENCE_FLOOR = 80.0
 #: Below this many pixels per character in the original image, a name is never confirmed: the
 #: glyph check's margin between a right and a wrong letter shrinks with the resolution (TWENTY
-#: read as TWENIY at ~6 px per character passed it). Measured in bench/idscan_bench.py's
-#: resolution sweep (bench/RESULTS_idscan.md): see there for the figures behind the value.
-RELIABLE_NAME_PITCH_PX = 9.0
+#: read as TWENIY at ~6 px per character passed it). Measured on 300 development scans with this
+#: rule off (bench/RESULTS_idscan.md, "resolution sweep"): names the other guards confirmed
+#: although wrong: 7 of 71 at 6 px, 1 of 107 at 7 px, 0 of 130 at 8 px and 0 of 116 at 9-12 px,
+#: without glare. With glare and blur one wrong name passed at 8.4 px (JGNA read as JGMA), so
+#: the line is drawn at 10 px, above every wrong name seen.
+RELIABLE_NAME_PITCH_PX = 10.0
 
 WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"
 MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"

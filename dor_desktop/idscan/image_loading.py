@@ -20,6 +20,7 @@ from dor_desktop.idscan.errors import ScanError
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # a 600 dpi A4 page is ~35 megapixels
 MAX_SIDE = 12_000
+MIN_SIDE = 32  # a tight crop of a small TD1 MRZ is ~35 pixels high
 _PDF_MAGIC = b"%PDF"
 PDF_DPI = 300
 
@@ -120,7 +121,7 @@ def on_white(image: Image.Image) -> Image.Image:
 def check_dimensions(size: tuple[int, int]) -> None:
     """Refuse sizes no ID scan has, before a single pixel is decoded."""
     width, height = size
-    if width < 50 or height < 50:
+    if width < MIN_SIDE or height < MIN_SIDE:
         raise ScanError("bad_image", f"the image is too small ({width}x{height})")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise ScanError("bad_image", f"the image is too large ({width}x{height} pixels)")

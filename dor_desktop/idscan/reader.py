@@ -14,7 +14,7 @@ Raw MRZ text (an old Dutch passport's holds the BSN) exists only in this module'
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +23,9 @@ from PIL import Image
 from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
 from dor_desktop.idscan.glyph_check import o_or_zero, preferred_glyph
-from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_CONFIDENCE, run_guards  # noqa: F401 (re-exported)
+from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_CONFIDENCE, LOW_RESOLUTION, run_guards  # noqa: F401
 from dor_desktop.idscan.image_loading import load_image
-from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, looks_blank, straighten
+from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, same_band, straighten
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.repair import single_edits
@@ -89,26 +89,68 @@ class ReadContext:
 
 
 def _read_gray(gray: Image.Image, context: ReadContext) -> LocatedScan:
-    best: LocatedScan | None = None
-    saw_mrz_text = False
+    """Try candidate bands from a coarse to a fine finder until one read is fully confirmed.
+
+    When no band is found at all, the page is tried once more turned a quarter: the band finder
+    copes with most angles, but a page on its side is where a counter scanner fails it most.
+    """
+    search = _BandSearch(context)
     for finder_width in FINDER_WIDTHS:
-        if finder_width != FINDER_WIDTHS[0] and best is not None and not looks_blank(gray):
+        if search.try_boxes(gray, find_boxes(gray, finder_width)):
             break
-        for box in find_boxes(gray, finder_width):
-            for upside_down in (False, True):
-                located, mrz_like = _read_band(gray, box, upside_down, context)
-                saw_mrz_text = saw_mrz_text or mrz_like
-                if located is None:
-                    continue
-                if best is None or _doubt(located.result) < _doubt(best.result):
-                    best = located
-                if located.result.ok:
-                    return located
-    if best is None:
-        if saw_mrz_text:
+    if search.best is None and not search.saw_mrz_text:
+        turned = gray.transpose(Image.Transpose.ROTATE_90)
+        for finder_width in FINDER_WIDTHS[1:]:
+            if search.try_boxes(turned, find_boxes(turned, finder_width)):
+                break
+        if search.best is not None:
+            return _unturned(search.best, gray.width)
+    if search.best is None:
+        if search.saw_mrz_text:
             raise ScanError(errors.UNREADABLE, "a machine-readable zone was found but could not be read")
         raise ScanError(errors.NO_MRZ, "no machine-readable zone (MRZ) found in the image")
-    return best
+    return search.best
+
+
+def _unturned(located: LocatedScan, width: int) -> LocatedScan:
+    """``located`` found on the page turned a quarter counter-clockwise, in the page's pixels."""
+    box = located.box
+    u, v = box.center
+    du, dv = box.direction
+    original = replace(box, center=(width - 1 - v, u), direction=(-dv, du))
+    return replace(located, box=original)
+
+
+@dataclass
+class _BandSearch:
+    """The best read so far over every candidate band tried (each band read once)."""
+
+    context: ReadContext
+    best: LocatedScan | None = None
+    saw_mrz_text: bool = False
+    tried: list[MrzBox] = field(default_factory=list)
+
+    def try_boxes(self, gray: Image.Image, boxes: list[MrzBox]) -> bool:
+        """Read each new band both ways up; True as soon as one read is fully confirmed."""
+        for box in boxes:
+            if any(same_band(box, earlier) for earlier in self.tried):
+                continue
+            self.tried.append(box)
+            for upside_down in (False, True):
+                located, mrz_like = _read_band(gray, box, upside_down, self.context)
+                self.saw_mrz_text = self.saw_mrz_text or mrz_like
+                if located is None:
+                    continue
+                if self.best is None or _doubt(located.result) < _doubt(self.best.result):
+                    self.best = located
+                if located.result.ok or _only_too_small(located.result):
+                    return True
+        return False
+
+
+def _only_too_small(result: ScanResult) -> bool:
+    """All that is wrong is the print's size: no other band or crop of this image can do better."""
+    return set(result.problems) == {LOW_RESOLUTION}
 
 
 def _doubt(result: ScanResult) -> tuple[int, int]:
@@ -127,7 +169,7 @@ def _read_band(
     """
     crop = straighten(gray, box, upside_down)
     reading, mrz_like = _read_crop(crop, context)
-    if reading is not None and not reading.result.ok:
+    if reading is not None and not reading.result.ok and not _only_too_small(reading.result):
         # Only a read that parsed (an upside-down band's garbage does not) but failed a check.
         second = straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
         retry, _ = _read_crop(second, context)

@@ -33,6 +33,7 @@ DEFAULT_MINIMUM_AGE = 12
 MINIMUM_AGE_AT_EXPIRY = 5
 IMPLAUSIBLE_BIRTH = "the date of birth makes the holder implausibly young; check the century"
 CODE_DOUBT = "the document code may be misread; check the document type"
+MOSTLY_FAILED = "most fields of this read failed their checks: it cannot vouch for any field"
 
 
 def assess(result: ScanResult, findings: GuardFindings, *, today: date, minimum_age: int) -> ScanResult:
@@ -59,6 +60,17 @@ def assess(result: ScanResult, findings: GuardFindings, *, today: date, minimum_
         fields[name] = _marked(scan_field, reasons, alternatives)
     if "document_code" in findings.doubts and CODE_DOUBT not in problems:
         problems.append(CODE_DOUBT)
+    present = [name for name in FIELD_NAMES if fields[name].status != ABSENT]
+    if 2 * sum(fields[name].to_check for name in present) > len(present):
+        # A check digit passes by chance one time in ten: in a read that is mostly garbage (the
+        # wrong band, upside down) a passing field is luck, not evidence.
+        problems.append(MOSTLY_FAILED)
+        fields = {
+            name: _marked(fields[name], [MOSTLY_FAILED], ())
+            if name in present and fields[name].confirmed
+            else fields[name]
+            for name in FIELD_NAMES
+        }
     return replace(result, **fields, problems=tuple(problems))
 
 

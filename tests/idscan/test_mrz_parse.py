@@ -218,7 +218,9 @@ ICAO_MRV_B = "VIUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109
 
 
 @pytest.mark.parametrize(("text", "layout"), [(ICAO_MRV_A, "MRVA"), (ICAO_MRV_B, "MRVB")])
-def test_visas_are_parsed_as_visas_without_personal_number_or_composite_checks(text: str, layout: str) -> None:
+def test_visas_are_parsed_as_visas_without_personal_number_or_composite_checks(
+    text: str, layout: str
+) -> None:
     result = parse_mrz_text(text, today=TODAY)
     assert not result.problems, result.problems
     assert (result.mrz_format, result.document_code, result.composite_check_ok) == (layout, "VI", None)

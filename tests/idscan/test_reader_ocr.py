@@ -119,7 +119,10 @@ def test_importing_the_package_stays_light() -> None:
     assert output.strip() == "[]"
 
 
-ICAO_TD3_LINES = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+ICAO_TD3_LINES = (
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+)
 
 
 def _clean_mrz_png(lines: tuple[str, ...], font_px: int = 34, transparent: bool = True) -> bytes:
