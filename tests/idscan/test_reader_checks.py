@@ -9,14 +9,15 @@ from PIL import Image
 from dor_desktop.idscan.guards import (
     LOW_RESOLUTION,
     RELIABLE_NAME_PITCH_PX,
+    GuardFindings,
     field_doubts,
     lines_aligned,
     run_guards,
 )
 from dor_desktop.idscan.mrz_parse import parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine
-from dor_desktop.idscan.result import CHECK, CONFIRMED
-from dor_desktop.idscan.trust import IMPLAUSIBLE_BIRTH, assess, century_doubt
+from dor_desktop.idscan.result import CHECK, CONFIRMED, FIELD_NAMES
+from dor_desktop.idscan.trust import IMPLAUSIBLE_BIRTH, MOSTLY_FAILED, assess, century_doubt
 
 LINE1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 LINE2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
@@ -97,3 +98,13 @@ def test_an_implausible_birth_is_a_field_to_check_with_the_alternative() -> None
     assert result.date_of_birth.status == CHECK
     assert result.date_of_birth.alternatives == ("1911-01-01",)
     assert IMPLAUSIBLE_BIRTH in result.problems and not result.ok
+
+
+def test_a_mostly_failed_read_vouches_for_no_field() -> None:
+    """A check digit passes by chance one time in ten: in a garbage read that is not evidence."""
+    garbled = LINE1.replace("P<UTO", "P<UTQ") + "\n" + LINE2.replace("6UTO7408122", "6QQQ7408123")
+    parsed = parse_mrz_text(garbled, today=TODAY)
+    result = assess(parsed, GuardFindings(), today=TODAY, minimum_age=12)
+    assert MOSTLY_FAILED in result.problems
+    assert result.family_name.to_check and result.family_name.doubt == MOSTLY_FAILED
+    assert not any(getattr(result, name).confirmed for name in FIELD_NAMES)

@@ -35,7 +35,9 @@ def _spec(mrz_format: str, code: str, country: str = "ESP") -> IdSpec:
     )
 
 
-def _read(spec: IdSpec, scene: synthetic_scenes.Scene, look: synthetic_scenes.Look | None = None) -> ScanResult:
+def _read(
+    spec: IdSpec, scene: synthetic_scenes.Scene, look: synthetic_scenes.Look | None = None
+) -> ScanResult:
     data = synthetic_scenes.make_scene_scan(spec, look or synthetic_scenes.Look(), scene, seed=5)
     return read_id(data, today=TODAY)
 
@@ -55,7 +57,9 @@ def test_a_page_on_its_side_is_read(rotation: float) -> None:
 
 def test_a_passport_photographed_at_an_angle_on_a_wooden_table_is_read() -> None:
     spec = _spec("TD3", "P<", "GBR")
-    scene = synthetic_scenes.Scene(px_per_char=18, rotation=20, perspective=0.05, background="wood", margin=0.5)
+    scene = synthetic_scenes.Scene(
+        px_per_char=18, rotation=20, perspective=0.05, background="wood", margin=0.5
+    )
     _assert_right(_read(spec, scene), spec)
 
 
