@@ -169,3 +169,17 @@ def same_band(a: MrzBox, b: MrzBox) -> bool:
     parallel = abs(a.direction[0] * b.direction[0] + a.direction[1] * b.direction[1]) > 0.995
     similar = 0.85 < a.width / max(b.width, 1e-6) < 1.18 and 0.7 < a.height / max(b.height, 1e-6) < 1.4
     return parallel and similar and distance < 0.25 * min(a.height, b.height) + 0.02 * a.width
+
+
+def likely_upside_down(gray: Image.Image, box: MrzBox) -> bool:
+    """Whether the band probably reads upside down, from where its ink is.
+
+    MRZ lines end in fillers ('<' has a fraction of a letter's ink), so an upright band is darker
+    on its left than on its right. Only an order for trying both ways, never a decision: the
+    check digits decide.
+    """
+    crop = straighten(gray, box, False, width=220).image
+    ink = 255.0 - np.asarray(crop, dtype=np.float32)
+    columns = ink.sum(axis=0)
+    third = len(columns) // 3
+    return float(columns[-third:].sum()) > float(columns[:third].sum())

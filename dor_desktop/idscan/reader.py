@@ -25,12 +25,20 @@ from dor_desktop.idscan.errors import ScanError
 from dor_desktop.idscan.glyph_check import o_or_zero, preferred_glyph
 from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_CONFIDENCE, LOW_RESOLUTION, run_guards  # noqa: F401
 from dor_desktop.idscan.image_loading import load_image
-from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, same_band, straighten
+from dor_desktop.idscan.mrz_locate import (
+    FINDER_WIDTHS,
+    Crop,
+    MrzBox,
+    find_boxes,
+    likely_upside_down,
+    same_band,
+    straighten,
+)
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.repair import single_edits
 from dor_desktop.idscan.result import ScanResult
-from dor_desktop.idscan.trust import DEFAULT_MINIMUM_AGE, assess
+from dor_desktop.idscan.trust import DEFAULT_MINIMUM_AGE, MOSTLY_FAILED, assess
 
 _log = logging.getLogger(__name__)
 
@@ -136,7 +144,8 @@ class _BandSearch:
             if any(same_band(box, earlier) for earlier in self.tried):
                 continue
             self.tried.append(box)
-            for upside_down in (False, True):
+            first = likely_upside_down(gray, box)
+            for upside_down in (first, not first):
                 located, mrz_like = _read_band(gray, box, upside_down, self.context)
                 self.saw_mrz_text = self.saw_mrz_text or mrz_like
                 if located is None:
@@ -146,6 +155,11 @@ class _BandSearch:
                 if located.result.ok or _only_too_small(located.result):
                     return True
         return False
+
+
+def _repairable(result: ScanResult) -> bool:
+    """A read one edit could turn into a confirmed one: not ok, but not garbage or too small."""
+    return not result.ok and not _only_too_small(result) and MOSTLY_FAILED not in result.problems
 
 
 def _only_too_small(result: ScanResult) -> bool:
@@ -186,7 +200,7 @@ def _read_crop(crop: Crop, context: ReadContext) -> tuple[Reading | None, bool]:
     text = "\n".join(line.text for line in lines)
     mrz_like = "<<" in text or any(line.text.startswith("D1NLD") for line in lines)
     reading = evaluate(crop, lines, context)
-    if mrz_like and (reading is None or not reading.result.ok):
+    if mrz_like and (reading is None or _repairable(reading.result)):
         reading = _repaired(crop, lines, context) or reading
     return reading, mrz_like
 
