@@ -34,7 +34,6 @@ NOT_A_DATE = "not a valid date"
 COMPOSITE_FAILED = "the overall check digit failed"
 NOT_DUTCH_PATTERN = "does not fit the Dutch document number pattern"
 NAME_FIELDS = ("family_name", "given_names")
-LINE_WIDTHS = {"MRVA": 44, "MRVB": 36}
 DATE_FIELDS = ("date_of_birth", "expiry_date")
 
 
@@ -390,8 +389,9 @@ def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> Sc
     (BSN rule).
     """
     width = 44 if mrz_format == "TD3" else 36
-    if line1[0] == "V":
-        return _parse_visa(line1, line2, today, "MRVA" if width == 44 else "MRVB")
+    visa = line1[0] == "V"
+    if visa:
+        mrz_format = "MRVA" if width == 44 else "MRVB"
     collect = _Collector([])
     line2 = solve_line(line2, ((13, 19), (21, 27)))
     issuing = collect.country("issuing country", "issuing_country", line1[2:5])
@@ -400,7 +400,7 @@ def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> Sc
     if mrz_format == "TD3" and not check_passes(line2[28:42], solve_composite(line2[28:42], line2[42])):
         collect.problems.append("personal number: check digit failed")
     payload = line2[0:10] + line2[13:20] + line2[21 : width - 1]
-    composite = check_passes(payload, solve_composite(payload, line2[width - 1]))
+    composite = None if visa else check_passes(payload, solve_composite(payload, line2[width - 1]))
     return _finish(
         collect,
         mrz_format=mrz_format,
@@ -413,29 +413,6 @@ def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> Sc
         nationality=collect.country("nationality", "nationality", line2[10:13]),
         expiry=(line2[21:27], line2[27]),
         composite_ok=composite,
-        today=today,
-    )
-
-
-def _parse_visa(line1: str, line2: str, today: date, mrz_format: str) -> ScanResult:
-    """A machine-readable visa (MRV-A or MRV-B): the two-line layout without the checks after 28."""
-    width = LINE_WIDTHS[mrz_format]
-    collect = _Collector([])
-    line2 = solve_line(line2, ((13, 19), (21, 27)))
-    issuing = collect.country("issuing country", "issuing_country", line1[2:5])
-    number = _document_number(collect, issuing.value, line2[0:9], line2[9])
-    return _finish(
-        collect,
-        mrz_format=mrz_format,
-        code=line1[0:2],
-        issuing=issuing,
-        number=number,
-        names=collect.names(line1[5:width]),
-        birth=(line2[13:19], line2[19]),
-        sex=collect.sex(line2[20]),
-        nationality=collect.country("nationality", "nationality", line2[10:13]),
-        expiry=(line2[21:27], line2[27]),
-        composite_ok=None,
         today=today,
     )
 
