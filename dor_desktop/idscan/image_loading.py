@@ -9,6 +9,7 @@ Everything happens in memory: no temporary file may ever hold an unmasked ID.
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from dor_desktop.idscan.errors import ScanError
 MAX_FILE_BYTES = 40 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # a 600 dpi A4 page is ~35 megapixels
 MAX_SIDE = 12_000
+MIN_SIDE = 32  # a tight crop of a small TD1 MRZ is ~35 pixels high
 _PDF_MAGIC = b"%PDF"
 PDF_DPI = 300
 
@@ -84,19 +86,42 @@ def load_image(source: bytes | str | Path) -> Image.Image:
             check_dimensions(image.size)
             image.load()
             image = ImageOps.exif_transpose(image)
-            return image.convert("RGB")
+            return on_white(image)
     except ScanError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ScanError("bad_image", "the image is too large (too many pixels)") from None
-    except (OSError, SyntaxError, ValueError) as error:
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, MemoryError) as error:
+        # Pillow's decoders raise a range of errors on broken files; each is a refusal.
         raise ScanError("bad_image", f"not a readable image ({type(error).__name__})") from None
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    """RGB with transparent parts on white paper.
+
+    A plain convert("RGB") keeps whatever colour hides under transparent pixels, often black: a
+    clean PNG of an MRZ (an illustration, a screenshot) would become black text on black.
+    """
+    if image.mode.startswith(("I", "F")):  # 16-bit or float scans: scale to 8 bits, do not clip
+        import numpy as np
+
+        pixels = np.asarray(image, dtype=np.float64)
+        low, high = float(pixels.min()), float(pixels.max())
+        scaled = (pixels - low) * (255.0 / (high - low)) if high > low else np.zeros_like(pixels)
+        image = Image.fromarray(scaled.astype(np.uint8))
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return image.convert("RGB")
 
 
 def check_dimensions(size: tuple[int, int]) -> None:
     """Refuse sizes no ID scan has, before a single pixel is decoded."""
     width, height = size
-    if width < 50 or height < 50:
+    if width < MIN_SIDE or height < MIN_SIDE:
         raise ScanError("bad_image", f"the image is too small ({width}x{height})")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise ScanError("bad_image", f"the image is too large ({width}x{height} pixels)")

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 Spans = dict[str, tuple[tuple[tuple[int, int], ...], ...]]
 
-LINE_LENGTHS = {"TD1": 30, "TD2": 36, "TD3": 44, "DL": 30}
+LINE_LENGTHS = {"TD1": 30, "TD2": 36, "TD3": 44, "DL": 30, "MRVA": 44, "MRVB": 36}
 UNCHECKED_SPANS: Spans = {
     "TD3": (((0, 44),), ((0, 13), (20, 21))),
     "TD2": (((0, 36),), ((0, 13), (20, 21))),
+    "MRVA": (((0, 44),), ((0, 13), (20, 21))),
+    "MRVB": (((0, 36),), ((0, 13), (20, 21))),
     "TD1": (((0, 15),), ((7, 8), (15, 18)), ((0, 30),)),
     "DL": (((0, 30),),),
 }
@@ -22,8 +24,36 @@ UNCHECKED_SPANS: Spans = {
 CHECKED_SPANS: Spans = {
     "TD3": ((), ((0, 10), (13, 20), (21, 44))),
     "TD2": ((), ((0, 10), (13, 20), (21, 36))),
+    "MRVA": ((), ((0, 10), (13, 20), (21, 28))),
+    "MRVB": ((), ((0, 10), (13, 20), (21, 28))),
     "TD1": (((5, 30),), ((0, 7), (8, 15), (18, 30)), ()),
     "DL": (((5, 30),),),
 }
 #: Layouts by their line count, so a line set can be repaired before it parses.
-LAYOUTS_BY_LINES = {2: ("TD3", "TD2"), 3: ("TD1",), 1: ("DL",)}
+LAYOUTS_BY_LINES = {2: ("TD3", "TD2", "MRVA", "MRVB"), 3: ("TD1",), 1: ("DL",)}
+
+#: Where each field stands: (line, start, end) per field name; "names" is the whole name field
+#: (trust.py splits it into family and given names) and "document_code" decides the type.
+FieldSpans = dict[str, tuple[int, int, int]]
+_TWO_LINE: FieldSpans = {
+    "document_code": (0, 0, 2),
+    "issuing_country": (0, 2, 5),
+    "document_number": (1, 0, 10),
+    "nationality": (1, 10, 13),
+    "sex": (1, 20, 21),
+}
+FIELD_SPANS: dict[str, FieldSpans] = {
+    "TD3": {**_TWO_LINE, "names": (0, 5, 44)},
+    "MRVA": {**_TWO_LINE, "names": (0, 5, 44)},
+    "TD2": {**_TWO_LINE, "names": (0, 5, 36)},
+    "MRVB": {**_TWO_LINE, "names": (0, 5, 36)},
+    "TD1": {
+        "document_code": (0, 0, 2),
+        "issuing_country": (0, 2, 5),
+        "document_number": (0, 5, 15),
+        "sex": (1, 7, 8),
+        "nationality": (1, 15, 18),
+        "names": (2, 0, 30),
+    },
+    "DL": {"document_code": (0, 0, 5), "issuing_country": (0, 2, 5), "document_number": (0, 5, 30)},
+}

@@ -16,8 +16,14 @@ import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 #: Widths (pixels) of the small copy the box finder works on: fast first, finer when that fails.
-FINDER_WIDTHS = (250, 1000)
-MAX_BOXES = 4
+#: One scale cannot serve every scan: at 250 pixels a busy table cloth merges with the MRZ into
+#: one band, at 1000 the lines of a small card fall apart into characters.
+FINDER_WIDTHS = (250, 500, 1000)
+#: Contours kept before nearby parallel ones are merged into MRZ bands: with a textured
+#: background, the few largest contours are the background's, and the MRZ lines come later.
+MAX_BOXES = 12
+#: Bands returned per finder width, largest first (each costs an OCR call or two).
+MAX_BANDS = 4
 #: Width of the straightened MRZ crop handed to tesseract (~25-35 pixels per character).
 CROP_WIDTH = 1100
 #: Extra width on each side of a found band, as a share of its width.
@@ -57,7 +63,8 @@ def find_boxes(gray: Image.Image, finder_width: int) -> list[MrzBox]:
     pixels = np.asarray(small, dtype=np.float64) / 255.0
     binary = text_band_mask(pixels)
     boxes = []
-    for rotated in MRZBoxLocator(max_boxes=MAX_BOXES)(binary):
+    found = sorted(MRZBoxLocator(max_boxes=MAX_BOXES)(binary), key=lambda box: -box.area)
+    for rotated in found[:MAX_BANDS]:
         row, col = rotated.center
         # passporteye's boxes live in (row, col) space with the angle measured from the row axis.
         ux, uy = math.sin(rotated.angle), math.cos(rotated.angle)
@@ -142,7 +149,9 @@ def flatten_light(crop: Image.Image) -> Image.Image:
     """Divide out uneven lighting, then stretch contrast.
 
     Tesseract finds lines on a globally thresholded copy: a shadow across one end of the band
-    turns that end black and the first characters vanish from the line.
+    turns that end black and the first characters vanish from the line. (Stretching the ink's
+    local contrast as well, against glare, was tried for issue 12: on 100 development scenes it
+    read 56 instead of 58 fully right and refused 15 instead of 11, so it is not done.)
     """
     # Estimated on an 8x smaller copy: a max filter wider than a stroke removes the ink, a blur
     # smooths what is left; scaled back up it is the paper's brightness under the lighting.
@@ -154,6 +163,23 @@ def flatten_light(crop: Image.Image) -> Image.Image:
     return ImageOps.autocontrast(flat, cutoff=1)
 
 
-def looks_blank(gray: Image.Image) -> bool:
-    """Mostly white pages (a card on a big flatbed) need the finer finder pass."""
-    return float(np.asarray(gray.resize((64, 64), Image.BOX)).mean()) > 242
+def same_band(a: MrzBox, b: MrzBox) -> bool:
+    """True when two candidate bands cover the same text (found again at another finder width)."""
+    distance = math.dist(a.center, b.center)
+    parallel = abs(a.direction[0] * b.direction[0] + a.direction[1] * b.direction[1]) > 0.995
+    similar = 0.85 < a.width / max(b.width, 1e-6) < 1.18 and 0.7 < a.height / max(b.height, 1e-6) < 1.4
+    return parallel and similar and distance < 0.25 * min(a.height, b.height) + 0.02 * a.width
+
+
+def likely_upside_down(gray: Image.Image, box: MrzBox) -> bool:
+    """Whether the band probably reads upside down, from where its ink is.
+
+    MRZ lines end in fillers ('<' has a fraction of a letter's ink), so an upright band is darker
+    on its left than on its right. Only an order for trying both ways, never a decision: the
+    check digits decide.
+    """
+    crop = straighten(gray, box, False, width=220).image
+    ink = 255.0 - np.asarray(crop, dtype=np.float32)
+    columns = ink.sum(axis=0)
+    third = len(columns) // 3
+    return float(columns[-third:].sum()) > float(columns[:third].sum())

@@ -12,17 +12,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dor_desktop.domain.enums import IdDocumentType
 from dor_desktop.idscan.countries import is_known_code
-from dor_desktop.idscan.result import ScanField, ScanResult
+from dor_desktop.idscan.result import ABSENT, CHECK, CONFIRMED, ScanField, ScanResult
 
 MRZ_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 _LETTER_TO_DIGIT = str.maketrans("OQDUILZSBGT", "00001125867")
 _DIGIT_TO_LETTER = str.maketrans("012586", "OIZSBG")
 _NAME_CHARS = re.compile(r"^[A-Z<]*$")
+
+
+#: Why a field must be checked, as the text alone shows it (ScanField.doubt).
+CHECK_FAILED = "its check digit failed"
+UNKNOWN_CODE = "not a known country code"
+NOT_READ = "could not be read"
+NAME_UNCLEAN = "the name field holds characters a name cannot"
+NOT_A_DATE = "not a valid date"
+COMPOSITE_FAILED = "the overall check digit failed"
+NOT_DUTCH_PATTERN = "does not fit the Dutch document number pattern"
+NAME_FIELDS = ("family_name", "given_names")
+DATE_FIELDS = ("date_of_birth", "expiry_date")
 
 
 class MrzFormatError(ValueError):
@@ -149,26 +161,35 @@ def filler_fit(line: str, length: int) -> list[str]:
 
 @dataclass
 class _Collector:
-    """Gathers problems while fields are read, so every problem is reported, not just the first."""
+    """Gathers problems while fields are read, so every problem is reported, not just the first.
+
+    ``doubts`` keeps, per field name, why the text alone already says the clerk must check it.
+    """
 
     problems: list[str]
+    doubts: dict[str, list[str]] = field(default_factory=dict)
 
-    def checked(self, label: str, value: str, digit: str) -> ScanField:
+    def doubt(self, field_names: tuple[str, ...], problem: str, reason: str) -> None:
+        self.problems.append(problem)
+        for name in field_names:
+            self.doubts.setdefault(name, []).append(reason)
+
+    def checked(self, label: str, name: str, value: str, digit: str) -> ScanField:
         ok = check_passes(value, digit)
         if not ok:
-            self.problems.append(f"{label}: check digit failed (could not be read reliably)")
+            self.doubt((name,), f"{label}: check digit failed (could not be read reliably)", CHECK_FAILED)
         return ScanField(value.replace("<", ""), covered=True, check_ok=ok)
 
-    def country(self, label: str, raw: str) -> ScanField:
+    def country(self, label: str, name: str, raw: str) -> ScanField:
         code = as_letters(raw).replace("<", "")
         if not is_known_code(code):
-            self.problems.append(f"{label}: '{code}' is not a known country code (misread?)")
+            self.doubt((name,), f"{label}: '{code}' is not a known country code (misread?)", UNKNOWN_CODE)
         return ScanField(code)
 
     def sex(self, raw: str) -> ScanField:
         value = {"M": "M", "F": "F", "<": "X", "X": "X"}.get(raw)
         if value is None:
-            self.problems.append("sex: could not be read")
+            self.doubt(("sex",), "sex: could not be read", NOT_READ)
             return ScanField("")
         return ScanField(value)
 
@@ -176,15 +197,36 @@ class _Collector:
         body = as_letters(field_text).rstrip("<")  # names hold no digits: 0 is O, 5 is S...
         family, _, given = body.partition("<<")
         if not _NAME_CHARS.match(body) or not family or "<<" in given or given.startswith("<"):
-            self.problems.append("name: could not be read cleanly")
+            self.doubt(NAME_FIELDS, "name: could not be read cleanly", NAME_UNCLEAN)
         return ScanField(family.replace("<", " ").strip()), ScanField(given.replace("<", " ").strip())
 
-    def when(self, label: str, yymmdd: str, *, birth: bool, today: date) -> tuple[str, date | None]:
+    def when(
+        self, label: str, name: str, yymmdd: str, *, birth: bool, today: date
+    ) -> tuple[str, date | None]:
         parsed = parse_mrz_date(yymmdd, birth=birth, today=today)
         if parsed is None:
-            self.problems.append(f"{label}: not a valid date")
+            self.doubt((name,), f"{label}: not a valid date", NOT_A_DATE)
             return "", None
         return parsed.isoformat(), parsed
+
+    def text_statuses(
+        self, fields: dict[str, ScanField], absent: tuple[str, ...] = ()
+    ) -> dict[str, ScanField]:
+        """Each field with what the text alone says: CHECK with the reason, CONFIRMED for a date
+        whose check digit passed (digits only: the check settles every character), ABSENT for
+        fields the layout lacks; the rest waits for the reader's guards (NOT_ASSESSED)."""
+        marked = {}
+        for name, scan_field in fields.items():
+            reasons = self.doubts.get(name)
+            if name in absent:
+                marked[name] = replace(scan_field, status=ABSENT, doubt="")
+            elif reasons:
+                marked[name] = replace(scan_field, status=CHECK, doubt="; ".join(dict.fromkeys(reasons)))
+            elif name in DATE_FIELDS and scan_field.trusted:
+                marked[name] = replace(scan_field, status=CONFIRMED, doubt="")
+            else:
+                marked[name] = scan_field
+        return marked
 
 
 def parse_mrz_date(yymmdd: str, *, birth: bool, today: date) -> date | None:
@@ -244,6 +286,8 @@ def document_type_for(code: str, mrz_format: str) -> IdDocumentType:
     """Map the MRZ document code to the contract's id_document.type."""
     if mrz_format == "DL":
         return IdDocumentType.DRIVING_LICENCE
+    if mrz_format in ("MRVA", "MRVB"):
+        return IdDocumentType.OTHER  # a visa: the seller's identity is on the passport it is in
     if code.startswith("P"):
         return IdDocumentType.PASSPORT
     if code in {"IR", "RP", "AR", "CR"} or code.startswith("R"):
@@ -261,8 +305,12 @@ def _document_number(collect: _Collector, country: str, number: str, digit: str)
     if country == "NLD":
         number = repair_dutch_number(number, digit)
         if number.replace("<", "") and not fits_dutch_pattern(number.replace("<", "")):
-            collect.problems.append("document number: does not fit the Dutch pattern (misread?)")
-    return collect.checked("document number", number, digit)
+            collect.doubt(
+                ("document_number",),
+                "document number: does not fit the Dutch pattern (misread?)",
+                NOT_DUTCH_PATTERN,
+            )
+    return collect.checked("document number", "document_number", number, digit)
 
 
 def _finish(
@@ -280,28 +328,41 @@ def _finish(
     composite_ok: bool | None,
     today: date,
 ) -> ScanResult:
-    birth_iso, _ = collect.when("date of birth", birth[0], birth=True, today=today)
-    expiry_iso, expiry_date = collect.when("expiry date", expiry[0], birth=False, today=today)
+    birth_iso, _ = collect.when("date of birth", "date_of_birth", birth[0], birth=True, today=today)
+    expiry_iso, expiry_date = collect.when("expiry date", "expiry_date", expiry[0], birth=False, today=today)
     birth_ok = check_passes(*birth)
     expiry_ok = check_passes(*expiry)
     if not birth_ok:
-        collect.problems.append("date of birth: check digit failed (could not be read reliably)")
+        collect.doubt(
+            ("date_of_birth",), "date of birth: check digit failed (could not be read reliably)", CHECK_FAILED
+        )
     if not expiry_ok:
-        collect.problems.append("expiry date: check digit failed (could not be read reliably)")
+        collect.doubt(
+            ("expiry_date",), "expiry date: check digit failed (could not be read reliably)", CHECK_FAILED
+        )
     if composite_ok is False:
-        collect.problems.append("composite check digit failed: some characters were misread")
+        collect.doubt(
+            ("document_number", *DATE_FIELDS),
+            "composite check digit failed: some characters were misread",
+            COMPOSITE_FAILED,
+        )
+    fields = collect.text_statuses(
+        {
+            "issuing_country": issuing,
+            "document_number": number,
+            "family_name": names[0],
+            "given_names": names[1],
+            "date_of_birth": ScanField(birth_iso, covered=True, check_ok=birth_ok),
+            "sex": sex,
+            "nationality": nationality,
+            "expiry_date": ScanField(expiry_iso, covered=True, check_ok=expiry_ok),
+        }
+    )
     return ScanResult(
         mrz_format=mrz_format,
         document_code=code.replace("<", ""),
         document_type=document_type_for(code, mrz_format),
-        issuing_country=issuing,
-        document_number=number,
-        family_name=names[0],
-        given_names=names[1],
-        date_of_birth=ScanField(birth_iso, covered=True, check_ok=birth_ok),
-        sex=sex,
-        nationality=nationality,
-        expiry_date=ScanField(expiry_iso, covered=True, check_ok=expiry_ok),
+        **fields,
         expires_on=expiry_date,
         expired=expiry_date is not None and expiry_date < today,
         composite_check_ok=composite_ok,
@@ -322,18 +383,24 @@ def parse_td2(line1: str, line2: str, today: date) -> ScanResult:
 def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> ScanResult:
     """TD2 and TD3 share their layout up to the expiry date; TD3 adds a checked personal number.
 
-    The personal number is verified on the raw text and never returned (BSN rule).
+    Visas (document code V) share it too: MRV-A is 44 characters wide like TD3, MRV-B 36 like
+    TD2, but after the expiry date they hold optional data with neither a personal-number nor a
+    composite check digit. The personal number is verified on the raw text and never returned
+    (BSN rule).
     """
     width = 44 if mrz_format == "TD3" else 36
+    visa = line1[0] == "V"
+    if visa:
+        mrz_format = "MRVA" if width == 44 else "MRVB"
     collect = _Collector([])
     line2 = solve_line(line2, ((13, 19), (21, 27)))
-    issuing = collect.country("issuing country", line1[2:5])
+    issuing = collect.country("issuing country", "issuing_country", line1[2:5])
     number = _document_number(collect, issuing.value, line2[0:9], line2[9])
     line2 = number.value.ljust(9, "<")[:9] + line2[9:] if number.check_ok else line2
     if mrz_format == "TD3" and not check_passes(line2[28:42], solve_composite(line2[28:42], line2[42])):
         collect.problems.append("personal number: check digit failed")
     payload = line2[0:10] + line2[13:20] + line2[21 : width - 1]
-    composite = check_passes(payload, solve_composite(payload, line2[width - 1]))
+    composite = None if visa else check_passes(payload, solve_composite(payload, line2[width - 1]))
     return _finish(
         collect,
         mrz_format=mrz_format,
@@ -343,7 +410,7 @@ def _parse_two_lines(line1: str, line2: str, today: date, mrz_format: str) -> Sc
         names=collect.names(line1[5:width]),
         birth=(line2[13:19], line2[19]),
         sex=collect.sex(line2[20]),
-        nationality=collect.country("nationality", line2[10:13]),
+        nationality=collect.country("nationality", "nationality", line2[10:13]),
         expiry=(line2[21:27], line2[27]),
         composite_ok=composite,
         today=today,
@@ -362,7 +429,7 @@ def parse_td1(line1: str, line2: str, line3: str, today: date) -> ScanResult:
     """ID cards and residence documents: 3 lines of 30; optional data in line 1 (15-29) and 2 (18-28)."""
     collect = _Collector([])
     line2 = solve_line(line2, ((0, 6), (8, 14)))
-    issuing = collect.country("issuing country", line1[2:5])
+    issuing = collect.country("issuing country", "issuing_country", line1[2:5])
     raw_number, digit = _td1_number(line1)
     number = _document_number(collect, issuing.value, raw_number, digit)
     if number.check_ok and len(raw_number) == 9:
@@ -378,7 +445,7 @@ def parse_td1(line1: str, line2: str, line3: str, today: date) -> ScanResult:
         names=collect.names(line3),
         birth=(line2[0:6], line2[6]),
         sex=collect.sex(line2[7]),
-        nationality=collect.country("nationality", line2[15:18]),
+        nationality=collect.country("nationality", "nationality", line2[15:18]),
         expiry=(line2[8:14], line2[14]),
         composite_ok=composite,
         today=today,
@@ -401,23 +468,29 @@ def parse_driving_licence(line: str, today: date) -> ScanResult:
     ]
     number, digit = passing[0] if len(passing) == 1 else (as_digits(line[6:16]), as_digits(line[29]))
     line = prefix + number + other + digit
-    issuing = collect.country("issuing country", line[2:5])
+    issuing = collect.country("issuing country", "issuing_country", line[2:5])
     ok = check_passes(line[:29], line[29])
     if not ok:
-        collect.problems.append("driving licence code: check digit failed (could not be read reliably)")
+        collect.doubt(
+            ("document_number",),
+            "driving licence code: check digit failed (could not be read reliably)",
+            CHECK_FAILED,
+        )
     empty = ScanField("")
+    absent = ("family_name", "given_names", "date_of_birth", "sex", "nationality", "expiry_date")
+    fields = collect.text_statuses(
+        {
+            "issuing_country": issuing,
+            "document_number": ScanField(line[6:16], covered=True, check_ok=ok),
+            **{name: empty for name in absent},
+        },
+        absent,
+    )
     return ScanResult(
         mrz_format="DL",
         document_code="D1",
         document_type=IdDocumentType.DRIVING_LICENCE,
-        issuing_country=issuing,
-        document_number=ScanField(line[6:16], covered=True, check_ok=ok),
-        family_name=empty,
-        given_names=empty,
-        date_of_birth=empty,
-        sex=empty,
-        nationality=empty,
-        expiry_date=empty,
+        **fields,
         expires_on=None,
         expired=False,
         composite_check_ok=None,

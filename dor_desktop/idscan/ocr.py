@@ -101,12 +101,24 @@ def _read_lines(api: Any, tesserocr: Any) -> list[OcrLine]:
             if current is not None:
                 lines.append(current.build())
             current = _LineBuilder(symbol.BoundingBox(line_level) or (0, 0, 0, 0))
-        char = (symbol.GetUTF8Text(symbol_level) or "").strip()
+        char = text_of(symbol, symbol_level).strip()
         if char:
             current.add(char, symbol.Confidence(symbol_level), symbol.BoundingBox(symbol_level), symbol)
     if current is not None:
         lines.append(current.build())
     return lines
+
+
+def text_of(element: Any, *level: Any) -> str:
+    """An iterator element's text, "" when it has none.
+
+    tesserocr raises ``RuntimeError("No text returned")`` for an element without text (an empty
+    symbol of a clean, high-contrast PNG) instead of returning None: that must not end a scan.
+    """
+    try:
+        return element.GetUTF8Text(*level) or ""
+    except RuntimeError:
+        return ""
 
 
 @dataclass
@@ -121,7 +133,7 @@ class _LineBuilder:
         self.chars.append(char)
         self.confidences.append(confidence)
         self.boxes.append(box or (0, 0, 0, 0))
-        choices = [(choice.GetUTF8Text(), choice.Confidence()) for choice in symbol.GetChoiceIterator()]
+        choices = [(text_of(choice), choice.Confidence()) for choice in symbol.GetChoiceIterator()]
         self.alternatives.append(
             tuple(text for text, score in choices if text != char and score >= ALTERNATIVE_FLOOR)
         )
@@ -155,7 +167,7 @@ def recognise_words(image: Image.Image) -> list[tuple[str, tuple[int, int, int, 
             words = []
             level = tesserocr.RIL.WORD
             for word in tesserocr.iterate_level(_api.GetIterator(), level):
-                text = (word.GetUTF8Text(level) or "").strip()
+                text = text_of(word, level).strip()
                 box = word.BoundingBox(level)
                 if text and box:
                     words.append((text, box))

@@ -1,18 +1,20 @@
 """The scanner's entry point: image in, BSN-free ScanResult out.
 
 Flow: load safely -> find candidate MRZ bands -> straighten each (upright, then upside down) ->
-one in-process OCR call -> parse and validate -> guards for what check digits cannot see (line
-lengths and alignment, confidence, the OCR-B glyph check) -> if that fails, one model-suggested
-edit judged by the check digits (repair.py), then a second look at another crop size. The first
-candidate without a problem wins; otherwise the one with the fewest problems is returned so the
-clerk sees what to check.
+one in-process OCR call -> parse and validate -> every guard for what check digits cannot see
+(guards.py: line lengths and alignment, confidence, the OCR-B glyph check, resolution) -> each
+field confirmed or "check this" (trust.py) -> if not all confirmed, one model-suggested edit
+judged by the check digits (repair.py), then a second look at another crop size. The first
+candidate with every field confirmed wins; otherwise the one with the fewest fields to check is
+returned so the clerk sees what to check. Any failure inside OCR or parsing is a ScanError.
 Raw MRZ text (an old Dutch passport's holds the BSN) exists only in this module's local values
 (OCR lines, ``Reading``) and is never logged or returned: callers get a ScanResult without it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import logging
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,25 +22,26 @@ from PIL import Image
 
 from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
-from dor_desktop.idscan.glyph_check import doubtful_positions, o_or_zero, preferred_glyph
+from dor_desktop.idscan.glyph_check import o_or_zero, preferred_glyph
+from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_CONFIDENCE, LOW_RESOLUTION, run_guards  # noqa: F401
 from dor_desktop.idscan.image_loading import load_image
-from dor_desktop.idscan.layout import LINE_LENGTHS, UNCHECKED_SPANS
-from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, MrzBox, find_boxes, looks_blank, straighten
+from dor_desktop.idscan.mrz_locate import (
+    FINDER_WIDTHS,
+    Crop,
+    MrzBox,
+    find_boxes,
+    likely_upside_down,
+    same_band,
+    straighten,
+)
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.repair import single_edits
 from dor_desktop.idscan.result import ScanResult
+from dor_desktop.idscan.trust import DEFAULT_MINIMUM_AGE, MOSTLY_FAILED, assess
 
-#: Below this OCR confidence (0-100) on a character no check digit protects, the clerk is asked to
-#: check the fields. The model's confidence is a weak guard (it reads N as M at 99%), so the glyph
-#: check is the main one; this floor only catches what the model itself found hard. It was 92
-#: before the glyph check existed; 80 lies below every right character's confidence in 600
-#: development scans (seeds 11 and 13, not the benchmark's).
-CONFIDENCE_FLOOR = 80.0
-WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"
-MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
-LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
-GLYPH_DOUBT = "a character in the names, codes or document number looks like another letter; check them"
+_log = logging.getLogger(__name__)
+
 #: Width of the second look at a band whose first read failed a check (see _read_band).
 SECOND_CROP_WIDTH = 1400
 #: At most this many single edits are tried on a failed read (a garbage band can suggest many).
@@ -54,42 +57,123 @@ class LocatedScan:
     line_count: int
 
 
-def read_id(source: bytes | str | Path, *, today: date | None = None) -> ScanResult:
+def read_id(
+    source: bytes | str | Path, *, today: date | None = None, minimum_age: int = DEFAULT_MINIMUM_AGE
+) -> ScanResult:
     """Read an ID document's MRZ from an image file path or its bytes.
 
-    Raises ScanError with reason_code "bad_image", "no_mrz" or "unreadable". A returned result
-    may still carry problems (a failed check digit, an unknown country code): check ``.ok``.
+    Raises ScanError with reason_code "bad_image", "no_mrz" or "unreadable", and nothing else:
+    an OCR or parsing failure on a strange image is a refusal, never a crash. A returned result
+    may still ask the clerk to check fields (``.fields_to_check``, ``.problems``): check ``.ok``.
+    ``minimum_age`` is the shop's minimum seller age: a birth date making the holder younger is
+    doubted, with the other century offered.
     """
-    return read_image(load_image(source), today=today).result
+    return read_image(load_image(source), today=today, minimum_age=minimum_age).result
 
 
-def read_image(image: Image.Image, *, today: date | None = None) -> LocatedScan:
-    """Locate and read the MRZ of an already loaded, upright RGB image."""
-    gray = image.convert("L")
-    best: LocatedScan | None = None
-    saw_mrz_text = False
+def read_image(
+    image: Image.Image, *, today: date | None = None, minimum_age: int = DEFAULT_MINIMUM_AGE
+) -> LocatedScan:
+    """Locate and read the MRZ of an already loaded, upright RGB image (never raises but ScanError)."""
+    context = ReadContext(today or date.today(), minimum_age)
+    try:
+        return _read_gray(image.convert("L"), context)
+    except ScanError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the promise is: a refusal, never a traceback
+        # Only the exception's type is kept: its message could quote OCR text (a BSN).
+        _log.warning("scan failed inside the OCR pipeline: %s", type(error).__name__)
+        raise ScanError(
+            errors.UNREADABLE, "the machine-readable zone could not be read (the OCR failed on this image)"
+        ) from None
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What judging a read needs besides the image: the day, and the youngest plausible holder."""
+
+    today: date
+    minimum_age: int
+
+
+def _read_gray(gray: Image.Image, context: ReadContext) -> LocatedScan:
+    """Try candidate bands from a coarse to a fine finder until one read is fully confirmed.
+
+    When no band is found at all, the page is tried once more turned a quarter: the band finder
+    copes with most angles, but a page on its side is where a counter scanner fails it most.
+    """
+    search = _BandSearch(context)
     for finder_width in FINDER_WIDTHS:
-        if finder_width != FINDER_WIDTHS[0] and best is not None and not looks_blank(gray):
+        if search.try_boxes(gray, find_boxes(gray, finder_width)):
             break
-        for box in find_boxes(gray, finder_width):
-            for upside_down in (False, True):
-                located, mrz_like = _read_band(gray, box, upside_down, today)
-                saw_mrz_text = saw_mrz_text or mrz_like
-                if located is None:
-                    continue
-                if best is None or len(located.result.problems) < len(best.result.problems):
-                    best = located
-                if located.result.ok:
-                    return located
-    if best is None:
-        if saw_mrz_text:
+    if search.best is None and not search.saw_mrz_text:
+        turned = gray.transpose(Image.Transpose.ROTATE_90)
+        for finder_width in FINDER_WIDTHS[1:]:
+            if search.try_boxes(turned, find_boxes(turned, finder_width)):
+                break
+        if search.best is not None:
+            return _unturned(search.best, gray.width)
+    if search.best is None:
+        if search.saw_mrz_text:
             raise ScanError(errors.UNREADABLE, "a machine-readable zone was found but could not be read")
         raise ScanError(errors.NO_MRZ, "no machine-readable zone (MRZ) found in the image")
-    return best
+    return search.best
+
+
+def _unturned(located: LocatedScan, width: int) -> LocatedScan:
+    """``located`` found on the page turned a quarter counter-clockwise, in the page's pixels."""
+    box = located.box
+    u, v = box.center
+    du, dv = box.direction
+    original = replace(box, center=(width - 1 - v, u), direction=(-dv, du))
+    return replace(located, box=original)
+
+
+@dataclass
+class _BandSearch:
+    """The best read so far over every candidate band tried (each band read once)."""
+
+    context: ReadContext
+    best: LocatedScan | None = None
+    saw_mrz_text: bool = False
+    tried: list[MrzBox] = field(default_factory=list)
+
+    def try_boxes(self, gray: Image.Image, boxes: list[MrzBox]) -> bool:
+        """Read each new band both ways up; True as soon as one read is fully confirmed."""
+        for box in boxes:
+            if any(same_band(box, earlier) for earlier in self.tried):
+                continue
+            self.tried.append(box)
+            first = likely_upside_down(gray, box)
+            for upside_down in (first, not first):
+                located, mrz_like = _read_band(gray, box, upside_down, self.context)
+                self.saw_mrz_text = self.saw_mrz_text or mrz_like
+                if located is None:
+                    continue
+                if self.best is None or _doubt(located.result) < _doubt(self.best.result):
+                    self.best = located
+                if located.result.ok or _only_too_small(located.result):
+                    return True
+        return False
+
+
+def _repairable(result: ScanResult) -> bool:
+    """A read one edit could turn into a confirmed one: not ok, but not garbage or too small."""
+    return not result.ok and not _only_too_small(result) and MOSTLY_FAILED not in result.problems
+
+
+def _only_too_small(result: ScanResult) -> bool:
+    """All that is wrong is the print's size: no other band or crop of this image can do better."""
+    return set(result.problems) == {LOW_RESOLUTION}
+
+
+def _doubt(result: ScanResult) -> tuple[int, int]:
+    """How much of a read the clerk must check (smaller is better)."""
+    return len(result.fields_to_check), len(result.problems)
 
 
 def _read_band(
-    gray: Image.Image, box: MrzBox, upside_down: bool, today: date | None
+    gray: Image.Image, box: MrzBox, upside_down: bool, context: ReadContext
 ) -> tuple[LocatedScan | None, bool]:
     """OCR and parse one candidate band; also tell whether the text looked like MRZ at all.
 
@@ -98,26 +182,26 @@ def _read_band(
     another size, since the model's mistakes depend on scale.
     """
     crop = straighten(gray, box, upside_down)
-    reading, mrz_like = _read_crop(crop, today)
-    if reading is not None and not reading.result.ok:
+    reading, mrz_like = _read_crop(crop, context)
+    if reading is not None and not reading.result.ok and not _only_too_small(reading.result):
         # Only a read that parsed (an upside-down band's garbage does not) but failed a check.
         second = straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
-        retry, _ = _read_crop(second, today)
-        if retry is not None and len(retry.result.problems) < len(reading.result.problems):
+        retry, _ = _read_crop(second, context)
+        if retry is not None and _doubt(retry.result) < _doubt(reading.result):
             crop, reading = second, retry
     if reading is None:
         return None, mrz_like
     return LocatedScan(reading.result, _text_box(crop, reading.lines), len(reading.lines)), True
 
 
-def _read_crop(crop: Crop, today: date | None) -> tuple[Reading | None, bool]:
+def _read_crop(crop: Crop, context: ReadContext) -> tuple[Reading | None, bool]:
     """OCR one straightened crop, then evaluate (and if needed repair) what was read."""
     lines = [line for line in recognise_lines(crop.image) if normalise_lines(line.text)]
     text = "\n".join(line.text for line in lines)
     mrz_like = "<<" in text or any(line.text.startswith("D1NLD") for line in lines)
-    reading = evaluate(crop.image, lines, today)
-    if mrz_like and (reading is None or not reading.result.ok):
-        reading = _repaired(crop.image, lines, today) or reading
+    reading = evaluate(crop, lines, context)
+    if mrz_like and (reading is None or _repairable(reading.result)):
+        reading = _repaired(crop, lines, context) or reading
     return reading, mrz_like
 
 
@@ -129,34 +213,33 @@ class Reading:
     lines: list[OcrLine]
 
 
-def evaluate(image: Image.Image, lines: list[OcrLine], today: date | None) -> Reading | None:
-    """Parse ``lines`` and apply every guard for what check digits cannot see.
-
-    The glyph check runs last and only on an otherwise clean read: it is the slowest guard.
-    """
+def evaluate(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading | None:
+    """Parse ``lines`` and run every guard for what check digits cannot see, whatever else failed;
+    then mark each field confirmed or to be checked (trust.py)."""
     try:
-        result = parse_mrz_text("\n".join(line.text for line in lines), today=today)
+        result = parse_mrz_text("\n".join(line.text for line in lines), today=context.today)
     except MrzFormatError:
         return None
-    problems = list(result.problems)
-    if weakest_unchecked_confidence(result.mrz_format, lines) < CONFIDENCE_FLOOR:
-        problems.append(LOW_CONFIDENCE)
-    if any(len(line.text) != LINE_LENGTHS[result.mrz_format] for line in lines):
-        problems.append(WRONG_LINE_LENGTH)
-    if not lines_aligned(lines):
-        problems.append(MISALIGNED_LINES)
-    if not problems and glyphs_disagree(image, result.mrz_format, lines):
-        problems.append(GLYPH_DOUBT)
-    return Reading(replace(result, problems=tuple(problems)), lines)
+    findings = run_guards(crop.image, crop.zoom, result.mrz_format, lines)
+    return Reading(assess(result, findings, today=context.today, minimum_age=context.minimum_age), lines)
 
 
-def _repaired(image: Image.Image, lines: list[OcrLine], today: date | None) -> Reading | None:
-    """The one model-suggested single edit that makes the read pass everything, if exactly one does."""
+def _repaired(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading | None:
+    """The one model-suggested single edit that makes the read pass everything, if exactly one does.
+
+    The guards (the slow part) run only on a candidate whose text already passes every check.
+    """
     passing: dict[ScanResult, Reading] = {}
-    for tried, candidate in enumerate(single_edits(lines, ImageGlyphs(image))):
+    for tried, candidate in enumerate(single_edits(lines, ImageGlyphs(crop.image))):
         if tried >= MAX_REPAIRS:
             break
-        reading = evaluate(image, candidate, today)
+        try:
+            parsed = parse_mrz_text("\n".join(line.text for line in candidate), today=context.today)
+        except MrzFormatError:
+            continue
+        if parsed.problems:
+            continue
+        reading = evaluate(crop, candidate, context)
         if reading is not None and reading.result.ok:
             passing[reading.result] = reading
             if len(passing) > 1:
@@ -175,47 +258,6 @@ class ImageGlyphs:
 
     def o_or_zero(self, line: OcrLine, position: int) -> str | None:
         return o_or_zero(self.image, line, position)
-
-
-def glyphs_disagree(image: Image.Image, mrz_format: str, lines: list[OcrLine]) -> bool:
-    """True when a character no check digit fully protects looks more like another OCR-B glyph.
-
-    When the OCR lines do not map one-to-one onto the layout's lines, every character counts.
-    """
-    spans = UNCHECKED_SPANS[mrz_format]
-    if len(lines) != len(spans):
-        return any(doubtful_positions(image, line, range(len(line.text))) for line in lines)
-    for line, line_spans in zip(lines, spans, strict=True):
-        positions = [p for start, end in line_spans for p in range(start, end)]
-        if doubtful_positions(image, line, positions):
-            return True
-    return False
-
-
-def lines_aligned(lines: list[OcrLine]) -> bool:
-    """MRZ lines start and end at the same place; a line that does not has lost characters
-    (a name missing its first letter would otherwise pass every check)."""
-    if len(lines) < 2:
-        return True
-    pitch = min((line.box[2] - line.box[0]) / max(1, len(line.text)) for line in lines)
-    lefts = [line.box[0] for line in lines]
-    rights = [line.box[2] for line in lines]
-    return max(lefts) - min(lefts) < 0.6 * pitch and max(rights) - min(rights) < 0.6 * pitch
-
-
-def weakest_unchecked_confidence(mrz_format: str, lines: list[OcrLine]) -> float:
-    """The lowest OCR confidence among characters no check digit fully protects.
-
-    When the OCR lines do not map one-to-one onto the layout's lines, every character counts.
-    """
-    spans = UNCHECKED_SPANS[mrz_format]
-    if len(lines) != len(spans):
-        return min((min(line.confidences) for line in lines if line.confidences), default=0.0)
-    weakest = 100.0
-    for line, line_spans in zip(lines, spans, strict=True):
-        for start, end in line_spans:
-            weakest = min([weakest, *line.confidences[start:end]])
-    return weakest
 
 
 def _text_box(crop: Crop, lines: list[OcrLine]) -> MrzBox:

@@ -43,8 +43,17 @@ def test_scan_json(passport_file: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert _run("scan", str(passport_file), "--json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["document_type"] == "passport"
-    assert data["fields"]["document_number"] == {"value": "SPECI2014", "check_digit": True, "check_ok": True}
+    assert data["fields"]["document_number"] == {
+        "value": "SPECI2014",
+        "check_digit": True,
+        "check_ok": True,
+        "status": "confirmed",
+        "doubt": "",
+        "alternatives": [],
+    }
     assert data["fields"]["family_name"]["check_digit"] is False
+    assert data["fields"]["family_name"]["status"] == "confirmed"
+    assert data["fields_to_check"] == [] and data["ok"] is True
     assert "999999990" not in json.dumps(data)
 
 

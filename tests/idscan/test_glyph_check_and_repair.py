@@ -10,19 +10,20 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
 
 from dor_desktop.idscan import synthetic
 from dor_desktop.idscan.glyph_check import doubtful_positions, o_or_zero
 from dor_desktop.idscan.image_loading import load_image
-from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, find_boxes, straighten
+from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, Crop, find_boxes, straighten
 from dor_desktop.idscan.mrz_parse import check_digit
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
-from dor_desktop.idscan.reader import GLYPH_DOUBT, _repaired, evaluate, read_id
+from dor_desktop.idscan.reader import GLYPH_DOUBT, ReadContext, _repaired, evaluate, read_id
 from dor_desktop.idscan.repair import single_edits
 from tests.idscan.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("warm_reader")
+CONTEXT = ReadContext(TODAY, minimum_age=12)
 
 SPEC = synthetic.IdSpec(
     mrz_format="TD3",
@@ -39,13 +40,13 @@ SPEC = synthetic.IdSpec(
 
 
 @pytest.fixture(scope="module")
-def read_passport() -> tuple[Image.Image, list[OcrLine]]:
+def read_passport() -> tuple[Crop, list[OcrLine]]:
     """A clean 300 dpi scan of SPEC: the crop the reader OCRs and the lines our model reads in it."""
     gray = load_image(synthetic.make_scan(SPEC, synthetic.Distortion(dpi=300, rotation=1.0), seed=4))
     crop = straighten(gray.convert("L"), find_boxes(gray.convert("L"), FINDER_WIDTHS[0])[0])
     lines = [line for line in recognise_lines(crop.image) if len(line.text) >= 30]
     assert [line.text for line in lines] == synthetic.mrz_lines(SPEC)
-    return crop.image, lines
+    return crop, lines
 
 
 def _misread(line: OcrLine, position: int, char: str, alternatives: tuple[str, ...] = ()) -> OcrLine:
@@ -62,57 +63,61 @@ def test_ocr_lines_carry_a_box_and_alternatives_per_character(read_passport) -> 
 
 
 def test_the_glyphs_confirm_a_right_reading(read_passport) -> None:
-    image, lines = read_passport
+    crop, lines = read_passport
+    image = crop.image
     assert doubtful_positions(image, lines[0], range(len(lines[0].text))) == []
-    assert evaluate(image, lines, TODAY).result.ok
+    assert evaluate(crop, lines, CONTEXT).result.ok
 
 
 @pytest.mark.parametrize(("position", "wrong"), [(5, "M"), (8, "H"), (11, "M")])  # NOWAK<<ANNA
 def test_a_confident_misread_in_a_name_is_caught(read_passport, position: int, wrong: str) -> None:
     """N or W read as M with full confidence: no check digit covers a name, the glyphs do."""
-    image, lines = read_passport
+    crop, lines = read_passport
+    image = crop.image
     misread = _misread(lines[0], position, wrong)
     assert doubtful_positions(image, misread, range(len(misread.text))) == [position]
-    reading = evaluate(image, [misread, lines[1]], TODAY)
+    reading = evaluate(crop, [misread, lines[1]], CONTEXT)
     assert reading.result.problems == (GLYPH_DOUBT,)
 
 
 def test_0_read_for_o_in_a_name_is_not_doubted(read_passport) -> None:
     """Names hold no digits: the parser reads 0 as O, so the glyph check has nothing to add."""
-    image, lines = read_passport
+    crop, lines = read_passport
+    image = crop.image
     misread = _misread(lines[0], 6, "0")  # the O of NOWAK
     assert doubtful_positions(image, misread, [6]) == []
 
 
 def test_a_failed_check_digit_is_repaired_from_the_models_second_reading(read_passport) -> None:
-    image, lines = read_passport
+    crop, lines = read_passport
     misread = _misread(lines[1], 1, "0", ("O",))  # KO5W02M71 read as K05W02M71, O a close second
-    assert not evaluate(image, [lines[0], misread], TODAY).result.ok
-    repaired = _repaired(image, [lines[0], misread], TODAY)
+    assert not evaluate(crop, [lines[0], misread], CONTEXT).result.ok
+    repaired = _repaired(crop, [lines[0], misread], CONTEXT)
     assert repaired is not None and repaired.result.ok
     assert repaired.result.document_number.value == "KO5W02M71"
 
 
 def test_the_glyphs_choose_where_the_check_digit_cannot(read_passport) -> None:
     """W (32) and M (22) differ by ten, so both pass the check digit; the glyph is a W."""
-    image, lines = read_passport
+    crop, lines = read_passport
     misread = _misread(lines[1], 3, "N", ("W", "M"))  # KO5W02M71 with its W read as N
-    repaired = _repaired(image, [lines[0], misread], TODAY)
+    repaired = _repaired(crop, [lines[0], misread], CONTEXT)
     assert repaired is not None and repaired.result.document_number.value == "KO5W02M71"
 
 
 def test_no_repair_when_two_second_readings_both_pass(read_passport) -> None:
     """With the glyph smudged away nothing can choose between W and M: the clerk must."""
-    image, lines = read_passport
+    crop, lines = read_passport
+    image = crop.image
     smudged = image.copy()
     ImageDraw.Draw(smudged).rectangle(lines[1].char_boxes[3], fill=255)
     misread = _misread(lines[1], 3, "N", ("W", "M"))
-    assert _repaired(smudged, [lines[0], misread], TODAY) is None
+    assert _repaired(replace(crop, image=smudged), [lines[0], misread], CONTEXT) is None
 
 
 def test_a_glyph_read_twice_is_merged(read_passport) -> None:
     """'POL' read as 'P0OL': two neighbours that are each other's alternative are one glyph."""
-    image, lines = read_passport
+    crop, lines = read_passport
     line = lines[1]
     text = line.text[:11] + "0" + line.text[11:]  # nationality POL at 10-12 becomes P0OL
     stutter = replace(
@@ -122,8 +127,8 @@ def test_a_glyph_read_twice_is_merged(read_passport) -> None:
         char_boxes=line.char_boxes[:11] + (line.char_boxes[11],) + line.char_boxes[11:],
         alternatives=line.alternatives[:11] + (("O",), ("0",)) + line.alternatives[12:],
     )
-    assert not evaluate(image, [lines[0], stutter], TODAY).result.ok
-    repaired = _repaired(image, [lines[0], stutter], TODAY)
+    assert not evaluate(crop, [lines[0], stutter], CONTEXT).result.ok
+    repaired = _repaired(crop, [lines[0], stutter], CONTEXT)
     assert repaired is not None and repaired.result.nationality.value == "POL"
 
 
@@ -136,20 +141,21 @@ def test_without_the_glyphs_names_are_never_substituted(read_passport) -> None:
 
 
 def test_a_name_takes_the_models_second_reading_when_the_glyph_agrees(read_passport) -> None:
-    image, lines = read_passport
+    crop, lines = read_passport
     misread = _misread(lines[0], 5, "M", ("N",))  # NOWAK read as MOWAK, N a second reading
-    repaired = _repaired(image, [misread, lines[1]], TODAY)
+    repaired = _repaired(crop, [misread, lines[1]], CONTEXT)
     assert repaired is not None and repaired.result.family_name.value == "NOWAK"
 
 
 def test_a_name_is_not_changed_to_a_reading_the_glyph_does_not_back(read_passport) -> None:
-    image, lines = read_passport
+    crop, lines = read_passport
     misread = _misread(lines[0], 5, "M", ("W",))  # the glyph says N, the model offers only W
-    assert _repaired(image, [misread, lines[1]], TODAY) is None
+    assert _repaired(crop, [misread, lines[1]], CONTEXT) is None
 
 
 def test_the_glyph_tells_o_from_0(read_passport) -> None:
-    image, lines = read_passport
+    crop, lines = read_passport
+    image = crop.image
     assert o_or_zero(image, lines[1], 1) == "O"  # KO5W02M71
     assert o_or_zero(image, lines[1], 4) == "0"
 
@@ -157,12 +163,12 @@ def test_the_glyph_tells_o_from_0(read_passport) -> None:
 def test_an_o_read_as_0_is_repaired_where_the_check_digit_alone_cannot_say_which(read_passport) -> None:
     """KO5W02M71 read as K05W02M71: turning either 0 back into O (both weight 3) passes the
     check digit, so only the glyphs can say which 0 was the O."""
-    image, lines = read_passport
+    crop, lines = read_passport
     assert check_digit("KO5W02M71") == check_digit("K05WO2M71")
     misread = _misread(lines[1], 1, "0")  # no second reading from the model at all
-    assert not evaluate(image, [lines[0], misread], TODAY).result.ok
+    assert not evaluate(crop, [lines[0], misread], CONTEXT).result.ok
     assert all(c[1].text[1] == "0" for c in single_edits([lines[0], misread]))  # without the glyphs
-    repaired = _repaired(image, [lines[0], misread], TODAY)
+    repaired = _repaired(crop, [lines[0], misread], CONTEXT)
     assert repaired is not None and repaired.result.document_number.value == "KO5W02M71"
 
 

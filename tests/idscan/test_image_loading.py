@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 from reportlab.pdfgen import canvas
 
 from dor_desktop.idscan import errors
@@ -112,3 +112,25 @@ def test_first_scanned_page_of_a_pdf_is_loaded(tmp_path: Path) -> None:
 
 def test_broken_pdf_is_refused() -> None:
     assert "PDF" in str(_refused(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage"))
+
+
+def test_transparent_png_is_put_on_white_paper() -> None:
+    """Transparent pixels often hide black: converted naively the MRZ would be black on black."""
+    image = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rectangle((20, 20, 60, 60), fill=(10, 10, 10, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    loaded = load_image(buffer.getvalue())
+    assert loaded.mode == "RGB"
+    assert loaded.getpixel((150, 80)) == (255, 255, 255)
+    assert loaded.getpixel((40, 40)) == (10, 10, 10)
+
+
+def test_sixteen_bit_scan_is_scaled_not_clipped() -> None:
+    image = Image.new("I;16", (200, 100), 60000)
+    ImageDraw.Draw(image).rectangle((20, 20, 60, 60), fill=1000)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    loaded = load_image(buffer.getvalue())
+    assert loaded.getpixel((150, 80)) == (255, 255, 255)
+    assert loaded.getpixel((40, 40)) == (0, 0, 0)

@@ -13,10 +13,12 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from dor_desktop.domain.enums import IdDocumentType
-from dor_desktop.idscan import errors, synthetic
+from dor_desktop.idscan import errors, reader, synthetic
 from dor_desktop.idscan.errors import ScanError
 from dor_desktop.idscan.masking import masked_copy
+from dor_desktop.idscan.ocr import text_of
 from dor_desktop.idscan.reader import read_id
+from dor_desktop.idscan.result import FIELD_NAMES
 from tests.idscan.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("warm_reader")
@@ -115,3 +117,52 @@ def test_importing_the_package_stays_light() -> None:
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+ICAO_TD3_LINES = (
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+)
+
+
+def _clean_mrz_png(lines: tuple[str, ...], font_px: int = 34, transparent: bool = True) -> bytes:
+    """Crisp black OCR-B on a transparent (black underneath) or white background, as a PNG."""
+    width = round(font_px * 0.72 * len(lines[0])) + 60
+    image = Image.new("RGBA", (width, font_px * (len(lines) + 3)), (0, 0, 0, 0) if transparent else "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(synthetic.OCRB_FONT), font_px)
+    for row, line in enumerate(lines):
+        draw.text((30, font_px * (1.3 + 1.5 * row)), line, font=font, fill=(0, 0, 0, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_clean_icao_td3_png_is_read_with_every_field_confirmed() -> None:
+    result = read_id(_clean_mrz_png(ICAO_TD3_LINES), today=TODAY)
+    assert result.ok, (result.problems, result.fields_to_check)
+    assert (result.family_name.value, result.given_names.value) == ("ERIKSSON", "ANNA MARIA")
+    assert all(getattr(result, name).confirmed for name in FIELD_NAMES)
+
+
+def test_an_empty_symbol_reads_as_no_text_instead_of_ending_the_scan() -> None:
+    """tesserocr raises RuntimeError("No text returned") for an element without text."""
+
+    class EmptySymbol:  # tesserocr's behaviour, which a real image triggers only rarely
+        def GetUTF8Text(self, *level: object) -> str:  # noqa: N802 (tesserocr's name)
+            raise RuntimeError("No text returned")
+
+    assert text_of(EmptySymbol(), 2) == ""
+
+
+def test_any_failure_inside_the_ocr_is_a_refusal_not_a_crash(
+    specimen_passport_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_ocr(image: Image.Image) -> list:
+        raise RuntimeError("No text returned")
+
+    monkeypatch.setattr(reader, "recognise_lines", failing_ocr)
+    with pytest.raises(ScanError) as caught:
+        read_id(specimen_passport_scan, today=TODAY)
+    assert caught.value.reason_code == errors.UNREADABLE
+    assert "could not be read" in caught.value.message
