@@ -135,7 +135,8 @@ def _cell_scores(gray: Image.Image, geometry: _LineGeometry, positions: list[int
         cx, cy = geometry.xs[position], geometry.ys[position]
         extent = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
         window = np.asarray(
-            gray.transform(size, Image.EXTENT, extent, Image.BILINEAR, fillcolor=255), dtype=np.float64
+            gray.transform(size, Image.Transform.EXTENT, extent, Image.Resampling.BILINEAR, fillcolor=255),
+            dtype=np.float64,
         )
         shifted.append(
             sliding_window_view(window, (cell_height, CELL_WIDTH)).reshape(-1, cell_height * CELL_WIDTH)
@@ -202,6 +203,6 @@ def _templates() -> tuple[np.ndarray, int]:
                 round(top + cap * (1 + 2 * PAD)),
             )
         )
-        cell = cell.resize((CELL_WIDTH, cell_height), Image.BILINEAR)
+        cell = cell.resize((CELL_WIDTH, cell_height), Image.Resampling.BILINEAR)
         columns.append(_normalise(np.asarray(cell, dtype=np.float64)))
     return np.stack(columns, axis=1), cell_height

@@ -56,7 +56,7 @@ def first_pdf_page(data: bytes) -> Image.Image:
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(None)
+    document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
         raise ScanError("bad_image", "not a readable PDF")
@@ -82,7 +82,7 @@ def load_image(source: bytes | str | Path) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image: Image.Image = Image.open(io.BytesIO(data))
             check_dimensions(image.size)
             image.load()
             image = ImageOps.exif_transpose(image)

@@ -120,7 +120,7 @@ def upright_page(image: Image.Image, frame: DocumentFrame, px_per_mm: float = 12
         cy + (-m - mx) * s * uy + (-m - my) * s * vy,
     )
     return image.convert("L").transform(
-        size, Image.AFFINE, coefficients, resample=Image.BICUBIC, fillcolor=255
+        size, Image.Transform.AFFINE, coefficients, resample=Image.Resampling.BICUBIC, fillcolor=255
     )
 
 
@@ -167,7 +167,7 @@ def watermark(image: Image.Image, shop: str, when: date) -> Image.Image:
     for row, y in enumerate(range(0, diagonal, step)):
         offset = (row % 2) * size * 4
         draw.text((-offset, y), (text + "     ") * 6, font=font, fill=(200, 0, 0, 110))
-    layer = layer.rotate(30, resample=Image.BICUBIC)
+    layer = layer.rotate(30, resample=Image.Resampling.BICUBIC)
     left, top = (diagonal - image.width) // 2, (diagonal - image.height) // 2
     layer = layer.crop((left, top, left + image.width, top + image.height))
     return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")

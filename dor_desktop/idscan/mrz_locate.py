@@ -59,7 +59,9 @@ def find_boxes(gray: Image.Image, finder_width: int) -> list[MrzBox]:
     from passporteye.mrz.image import MRZBoxLocator
 
     scale = min(1.0, finder_width / gray.width)
-    small = gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))), Image.BOX)
+    small = gray.resize(
+        (max(1, round(gray.width * scale)), max(1, round(gray.height * scale))), Image.Resampling.BOX
+    )
     pixels = np.asarray(small, dtype=np.float64) / 255.0
     binary = text_band_mask(pixels)
     boxes = []
@@ -141,7 +143,9 @@ def straighten(gray: Image.Image, box: MrzBox, upside_down: bool = False, width:
         vy / zoom,
         cy - half_w * uy - half_h * vy,
     )
-    crop = gray.transform((out_w, out_h), Image.AFFINE, coefficients, resample=Image.BICUBIC, fillcolor=255)
+    crop = gray.transform(
+        (out_w, out_h), Image.Transform.AFFINE, coefficients, resample=Image.Resampling.BICUBIC, fillcolor=255
+    )
     return Crop(flatten_light(crop), coefficients, zoom, (ux, uy))
 
 
@@ -157,7 +161,7 @@ def flatten_light(crop: Image.Image) -> Image.Image:
     # smooths what is left; scaled back up it is the paper's brightness under the lighting.
     small = crop.reduce(8) if min(crop.size) >= 40 else crop
     background = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(3))
-    background = background.resize(crop.size, Image.BILINEAR)
+    background = background.resize(crop.size, Image.Resampling.BILINEAR)
     pixels = np.asarray(crop, dtype=np.float32) / np.maximum(np.asarray(background, dtype=np.float32), 1.0)
     flat = Image.fromarray(np.clip(pixels * 255.0, 0, 255).astype(np.uint8))
     return ImageOps.autocontrast(flat, cutoff=1)

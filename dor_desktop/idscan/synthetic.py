@@ -345,7 +345,9 @@ def distort(page: Image.Image, how: Distortion, rng: random.Random) -> Image.Ima
     canvas.paste(page, (margin, margin))
     if how.upside_down:
         canvas = canvas.rotate(180)
-    canvas = canvas.rotate(how.rotation, resample=Image.BICUBIC, expand=True, fillcolor=(128, 128, 128))
+    canvas = canvas.rotate(
+        how.rotation, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(128, 128, 128)
+    )
     if how.perspective:
         canvas = _perspective(canvas, how.perspective, rng)
     if how.blur:
@@ -376,7 +378,9 @@ def _perspective(image: Image.Image, amount: float, rng: random.Random) -> Image
 
     corners = [jitter(0, 0), jitter(0, h), jitter(w, h), jitter(w, 0)]
     quad = [c for corner in corners for c in corner]
-    return image.transform((w, h), Image.QUAD, quad, resample=Image.BICUBIC, fillcolor=(128, 128, 128))
+    return image.transform(
+        (w, h), Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC, fillcolor=(128, 128, 128)
+    )
 
 
 def _photometric(image: Image.Image, how: Distortion, rng: random.Random) -> Image.Image:

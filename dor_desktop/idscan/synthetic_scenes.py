@@ -258,12 +258,14 @@ def _mrz_ink(spec: IdSpec, look: Look, size: tuple[int, int], px: float, chars: 
 
 def _glyph(char: str, font: ImageFont.FreeTypeFont, stroke: int, condense: float) -> Image.Image:
     left, top, right, bottom = font.getbbox(char, stroke_width=max(0, stroke))
-    canvas = Image.new("L", (right + 4, bottom + 4), 0)
+    canvas = Image.new("L", (int(right) + 4, int(bottom) + 4), 0)
     ImageDraw.Draw(canvas).text(
         (2, 2), char, font=font, fill=255, stroke_width=max(0, stroke), stroke_fill=255
     )
     if condense != 1.0:
-        canvas = canvas.resize((max(1, round(canvas.width * condense)), canvas.height), Image.LANCZOS)
+        canvas = canvas.resize(
+            (max(1, round(canvas.width * condense)), canvas.height), Image.Resampling.LANCZOS
+        )
     return canvas
 
 
@@ -277,11 +279,13 @@ def photograph(page: Image.Image, scene: Scene, rng: random.Random) -> Image.Ima
     margin = round(page.width * scene.margin)
     canvas = _background((page.width + 2 * margin, page.height + 2 * margin), scene.background, rng)
     canvas.paste(page, (margin, margin))
-    canvas = canvas.rotate(scene.rotation, resample=Image.BICUBIC, expand=True, fillcolor=(120, 110, 100))
+    canvas = canvas.rotate(
+        scene.rotation, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(120, 110, 100)
+    )
     if scene.perspective:
         canvas = _perspective(canvas, scene.perspective, rng)
     size = (max(60, round(canvas.width * scale)), max(60, round(canvas.height * scale)))
-    canvas = canvas.resize(size, Image.LANCZOS if scale < 1 else Image.BICUBIC)
+    canvas = canvas.resize(size, Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.BICUBIC)
     if scene.glare:
         canvas = _glare(canvas, scene.glare, rng)
     if scene.blur:
@@ -310,7 +314,9 @@ def _background(size: tuple[int, int], kind: str, rng: random.Random) -> Image.I
         pixels = base[None, None, :] * (0.8 + 0.2 * weave[..., None])
     else:  # coarse noise: a speckled counter top
         coarse = generator.uniform(0, 255, (height // 8 + 1, width // 8 + 1, 3)).astype(np.uint8)
-        return Image.fromarray(coarse).resize(size, Image.NEAREST).filter(ImageFilter.GaussianBlur(1))
+        return (
+            Image.fromarray(coarse).resize(size, Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(1))
+        )
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
@@ -331,7 +337,9 @@ def _perspective(image: Image.Image, amount: float, rng: random.Random) -> Image
         corner[0] += rng.uniform(-0.01, 0.01) * w
         corner[1] += rng.uniform(-0.01, 0.01) * h
     quad = [value for corner in corners for value in corner]
-    return image.transform((w, h), Image.QUAD, quad, resample=Image.BICUBIC, fillcolor=(120, 110, 100))
+    return image.transform(
+        (w, h), Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC, fillcolor=(120, 110, 100)
+    )
 
 
 def _glare(image: Image.Image, strength: float, rng: random.Random) -> Image.Image:

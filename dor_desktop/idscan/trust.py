@@ -71,7 +71,7 @@ def assess(result: ScanResult, findings: GuardFindings, *, today: date, minimum_
             else fields[name]
             for name in FIELD_NAMES
         }
-    return replace(result, **fields, problems=tuple(problems))
+    return replace(result, **fields, problems=tuple(problems))  # type: ignore[arg-type]  # ScanField per name
 
 
 def _marked(scan_field: ScanField, reasons: list[str], alternatives: tuple[str, ...]) -> ScanField:
