@@ -139,10 +139,20 @@ class Drainer:
                     row_id,
                     entry_id,
                     key,
-                    registration_text(payload, ChainPosition(*position)),
+                    registration_text(payload, ChainPosition(counter, sequence, previous_hash, own_hash)),
                     attempts,
                 )
-                for row_id, entry_id, key, payload, attempts, *position in session.execute(query)
+                for (
+                    row_id,
+                    entry_id,
+                    key,
+                    payload,
+                    attempts,
+                    counter,
+                    sequence,
+                    previous_hash,
+                    own_hash,
+                ) in session.execute(query)
             ]
 
     def _submit(self, rows: list[PendingRow], tally: PassTally) -> None:
