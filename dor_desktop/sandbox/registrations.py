@@ -96,7 +96,8 @@ class _Batch:
         canonical = canonical_json(
             {**registration, "client_reference": reference} if reference else registration
         )
-        digest = content_hash(_without_chain(registration, reference))
+        has_chain = isinstance(registration, dict) and "chain" in registration
+        digest = content_hash(_without_chain(registration, reference) if has_chain else canonical)
         if reference and reference in self.stored:
             result = _repeat_result(registration["client_reference"], self.stored[reference], digest)
             self._add_acknowledged_hash(result, reference)
@@ -169,10 +170,8 @@ class _Batch:
         )
 
 
-def _without_chain(registration: Any, reference: str | None) -> str:
+def _without_chain(registration: dict[str, Any], reference: str | None) -> str:
     """The canonical content that makes two submissions the same registration (``chain`` aside)."""
-    if not isinstance(registration, dict):
-        return canonical_json(registration)
     content = {key: value for key, value in registration.items() if key != "chain"}
     if reference:
         content["client_reference"] = reference
