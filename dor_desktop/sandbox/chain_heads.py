@@ -13,12 +13,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from dor_desktop.sandbox.database import select_for_keys
 from dor_desktop.sandbox.fieldcheck import is_integer
 
 REUSED_CODE = "register_number_reused"
 #: SQLite's largest integer: a bigger sequence could not even be stored (validation refuses it).
 MAX_SEQUENCE = 2**63 - 1
-_BACKFILLED_KEY = "register_numbers_backfilled"
 
 
 @dataclass(frozen=True)
@@ -109,14 +109,8 @@ def _reused(field: str, message: str) -> dict[str, str]:
 
 
 def _load_numbers(conn: sqlite3.Connection, client_id: str, numbers: list[str]) -> dict[str, str]:
-    if not numbers:
-        return {}
-    placeholders = ",".join("?" * len(numbers))
-    rows = conn.execute(
-        "SELECT register_number, client_reference FROM register_numbers"
-        f" WHERE client_id = ? AND register_number IN ({placeholders})",
-        [client_id, *numbers],
-    )
+    select = "SELECT register_number, client_reference FROM register_numbers"
+    rows = select_for_keys(conn, select, client_id, "register_number", numbers)
     return {row[0]: row[1] for row in rows}
 
 
@@ -126,14 +120,8 @@ def _load_positions(
     """The stored holders of the chain positions this batch claims (one query per batch)."""
     claimed = (_claimed_sequence(r) for r in registrations)
     sequences = sorted({sequence for sequence in claimed if sequence is not None})
-    if not sequences:
-        return {}
-    placeholders = ",".join("?" * len(sequences))
-    rows = conn.execute(
-        "SELECT counter, sequence, client_reference FROM register_numbers"
-        f" WHERE client_id = ? AND sequence IN ({placeholders})",
-        [client_id, *sequences],
-    )
+    select = "SELECT counter, sequence, client_reference FROM register_numbers"
+    rows = select_for_keys(conn, select, client_id, "sequence", sequences)
     return {(row[0], row[1]): row[2] for row in rows}
 
 
@@ -162,15 +150,3 @@ def chain_head(conn: sqlite3.Connection, client_id: str, counter: str) -> dict[s
         "register_number": row[2],
         "acknowledged_at": row[3],
     }
-
-
-def backfill_register_numbers(conn: sqlite3.Connection) -> None:
-    """Once per sandbox file: take the numbers of registrations stored before contract 1.1."""
-    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (_BACKFILLED_KEY,)).fetchone():
-        return
-    conn.execute(
-        "INSERT OR IGNORE INTO register_numbers (client_id, register_number, client_reference,"
-        " acknowledged_at) SELECT client_id, json_extract(payload, '$.register_number'), client_reference,"
-        " stored_at FROM registrations ORDER BY seq"
-    )
-    conn.execute("INSERT INTO meta VALUES (?, '1')", (_BACKFILLED_KEY,))

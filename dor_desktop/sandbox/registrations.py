@@ -22,7 +22,7 @@ from typing import Any
 
 from dor_desktop.sandbox.chain_heads import NumberBook, Position
 from dor_desktop.sandbox.clock import now_rfc3339
-from dor_desktop.sandbox.database import transaction
+from dor_desktop.sandbox.database import select_for_keys, transaction
 from dor_desktop.sandbox.fieldcheck import is_uuid
 from dor_desktop.sandbox.hits import (
     Match,
@@ -208,12 +208,11 @@ def _repeat_result(shown_reference: str, stored: _Stored, digest: str) -> dict[s
 
 
 def _load_stored(conn: sqlite3.Connection, client_id: str, references: list[str]) -> dict[str, _Stored]:
-    if not references:
-        return {}
-    placeholders = ",".join("?" * len(references))
-    rows = conn.execute(
-        "SELECT client_reference, dor_id, content_hash, hits FROM registrations"
-        f" WHERE client_id = ? AND client_reference IN ({placeholders})",
-        [client_id, *references],
+    rows = select_for_keys(
+        conn,
+        "SELECT client_reference, dor_id, content_hash, hits FROM registrations",
+        client_id,
+        "client_reference",
+        references,
     )
     return {row[0]: _Stored(row[1], row[2], json.loads(row[3])) for row in rows}
