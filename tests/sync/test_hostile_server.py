@@ -118,11 +118,11 @@ def test_a_slow_loris_dor_makes_a_pass_give_up_with_the_entry_still_queued(
 def test_a_pass_ends_after_its_own_deadline_and_leaves_the_rest_queued(
     app: AppContext, server: CannedServer, hostile_service: SyncService
 ) -> None:
-    """Each batch is answered in time (0.4 s), but a pass of 1.5 s cannot send all ten."""
+    """Each batch is answered in time (0.5 s), but a pass of 2.5 s cannot send all ten."""
     commit(app, 10)
-    server.raw("POST", "/v1/registrations", paced_answer(_accept_all, 0.4))
+    server.raw("POST", "/v1/registrations", paced_answer(_accept_all, 0.5))
     hostile_service.drainer.batch_size = 1
-    hostile_service.drainer.pass_seconds = 1.5
+    hostile_service.drainer.pass_seconds = 2.5
 
     hostile_service.run_once(poll=False)
 
