@@ -13,8 +13,12 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from dor_desktop.sandbox.database import select_for_keys
+from dor_desktop.sandbox.fieldcheck import is_integer
+
 REUSED_CODE = "register_number_reused"
-_BACKFILLED_KEY = "register_numbers_backfilled"
+#: SQLite's largest integer: a bigger sequence could not even be stored (validation refuses it).
+MAX_SEQUENCE = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class NumberBook:
         self.client_id = client_id
         numbers = [r.get("register_number") for r in registrations if isinstance(r, dict)]
         self.numbers = _load_numbers(conn, client_id, sorted({n for n in numbers if isinstance(n, str)}))
-        self.positions: dict[tuple[str, int], str] = {}
+        self.positions = _load_positions(conn, client_id, registrations)
         self.hashes: dict[str, str] = {}
         self._conn = conn
         self.new_rows: list[tuple[Any, ...]] = []
@@ -97,14 +101,7 @@ class NumberBook:
         )
 
     def _position_holder(self, counter: str, sequence: int) -> str | None:
-        if (counter, sequence) in self.positions:
-            return self.positions[(counter, sequence)]
-        row = self._conn.execute(
-            "SELECT client_reference FROM register_numbers"
-            " WHERE client_id = ? AND counter = ? AND sequence = ?",
-            (self.client_id, counter, sequence),
-        ).fetchone()
-        return row[0] if row else None
+        return self.positions.get((counter, sequence))
 
 
 def _reused(field: str, message: str) -> dict[str, str]:
@@ -112,15 +109,29 @@ def _reused(field: str, message: str) -> dict[str, str]:
 
 
 def _load_numbers(conn: sqlite3.Connection, client_id: str, numbers: list[str]) -> dict[str, str]:
-    if not numbers:
-        return {}
-    placeholders = ",".join("?" * len(numbers))
-    rows = conn.execute(
-        "SELECT register_number, client_reference FROM register_numbers"
-        f" WHERE client_id = ? AND register_number IN ({placeholders})",
-        [client_id, *numbers],
-    )
+    select = "SELECT register_number, client_reference FROM register_numbers"
+    rows = select_for_keys(conn, select, client_id, "register_number", numbers)
     return {row[0]: row[1] for row in rows}
+
+
+def _load_positions(
+    conn: sqlite3.Connection, client_id: str, registrations: list[Any]
+) -> dict[tuple[str, int], str]:
+    """The stored holders of the chain positions this batch claims (one query per batch)."""
+    claimed = (_claimed_sequence(r) for r in registrations)
+    sequences = sorted({sequence for sequence in claimed if sequence is not None})
+    select = "SELECT counter, sequence, client_reference FROM register_numbers"
+    rows = select_for_keys(conn, select, client_id, "sequence", sequences)
+    return {(row[0], row[1]): row[2] for row in rows}
+
+
+def _claimed_sequence(registration: Any) -> int | None:
+    """The chain sequence a (not yet validated) registration claims, if it is a storable one."""
+    chain = registration.get("chain") if isinstance(registration, dict) else None
+    sequence = chain.get("sequence") if isinstance(chain, dict) else None
+    if sequence is None or not is_integer(sequence) or not 0 < sequence <= MAX_SEQUENCE:
+        return None
+    return int(sequence)
 
 
 def chain_head(conn: sqlite3.Connection, client_id: str, counter: str) -> dict[str, Any]:
@@ -139,15 +150,3 @@ def chain_head(conn: sqlite3.Connection, client_id: str, counter: str) -> dict[s
         "register_number": row[2],
         "acknowledged_at": row[3],
     }
-
-
-def backfill_register_numbers(conn: sqlite3.Connection) -> None:
-    """Once per sandbox file: take the numbers of registrations stored before contract 1.1."""
-    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (_BACKFILLED_KEY,)).fetchone():
-        return
-    conn.execute(
-        "INSERT OR IGNORE INTO register_numbers (client_id, register_number, client_reference,"
-        " acknowledged_at) SELECT client_id, json_extract(payload, '$.register_number'), client_reference,"
-        " stored_at FROM registrations ORDER BY seq"
-    )
-    conn.execute("INSERT INTO meta VALUES (?, '1')", (_BACKFILLED_KEY,))

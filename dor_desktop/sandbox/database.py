@@ -18,7 +18,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dor_desktop.sandbox.chain_heads import backfill_register_numbers
 from dor_desktop.sandbox.clock import now_rfc3339
 from dor_desktop.sandbox.matching import normalise_identifier
 from dor_desktop.sandbox.seed import load_seed_rows
@@ -26,6 +25,7 @@ from dor_desktop.sandbox.seed import load_seed_rows
 T = TypeVar("T")
 
 SCHEMA_VERSION = 1
+_BACKFILLED_KEY = "register_numbers_backfilled"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -138,8 +138,22 @@ def connect(path: Path) -> sqlite3.Connection:
             )
         conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         _seed_stolen_items(conn)
-        backfill_register_numbers(conn)
+        _backfill_register_numbers(conn)
     return conn
+
+
+def select_for_keys(
+    conn: sqlite3.Connection, select: str, client_id: str, column: str, keys: list[Any]
+) -> list[sqlite3.Row]:
+    """``select`` for one client's rows whose ``column`` is one of ``keys``: one query per batch.
+
+    ``select`` and ``column`` are the sandbox's own SQL text, never input; ``keys`` are bound.
+    """
+    if not keys:
+        return []
+    placeholders = ",".join("?" * len(keys))
+    query = f"{select} WHERE client_id = ? AND {column} IN ({placeholders})"
+    return conn.execute(query, [client_id, *keys]).fetchall()
 
 
 @contextmanager
@@ -177,6 +191,19 @@ def _seed_stolen_items(conn: sqlite3.Connection) -> None:
             for row in load_seed_rows()
         ],
     )
+
+
+def _backfill_register_numbers(conn: sqlite3.Connection) -> None:
+    """Once per sandbox file: take the register numbers of registrations stored before contract
+    1.1, so that a number handed out again is refused however old its first use."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (_BACKFILLED_KEY,)).fetchone():
+        return
+    conn.execute(
+        "INSERT OR IGNORE INTO register_numbers (client_id, register_number, client_reference,"
+        " acknowledged_at) SELECT client_id, json_extract(payload, '$.register_number'), client_reference,"
+        " stored_at FROM registrations ORDER BY seq"
+    )
+    conn.execute("INSERT INTO meta VALUES (?, '1')", (_BACKFILLED_KEY,))
 
 
 class Database:

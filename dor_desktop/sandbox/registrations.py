@@ -22,7 +22,7 @@ from typing import Any
 
 from dor_desktop.sandbox.chain_heads import NumberBook, Position
 from dor_desktop.sandbox.clock import now_rfc3339
-from dor_desktop.sandbox.database import transaction
+from dor_desktop.sandbox.database import select_for_keys, transaction
 from dor_desktop.sandbox.fieldcheck import is_uuid
 from dor_desktop.sandbox.hits import (
     Match,
@@ -96,7 +96,8 @@ class _Batch:
         canonical = canonical_json(
             {**registration, "client_reference": reference} if reference else registration
         )
-        digest = content_hash(_without_chain(registration, reference))
+        has_chain = isinstance(registration, dict) and "chain" in registration
+        digest = content_hash(_without_chain(registration, reference) if has_chain else canonical)
         if reference and reference in self.stored:
             result = _repeat_result(registration["client_reference"], self.stored[reference], digest)
             self._add_acknowledged_hash(result, reference)
@@ -169,10 +170,8 @@ class _Batch:
         )
 
 
-def _without_chain(registration: Any, reference: str | None) -> str:
+def _without_chain(registration: dict[str, Any], reference: str | None) -> str:
     """The canonical content that makes two submissions the same registration (``chain`` aside)."""
-    if not isinstance(registration, dict):
-        return canonical_json(registration)
     content = {key: value for key, value in registration.items() if key != "chain"}
     if reference:
         content["client_reference"] = reference
@@ -209,12 +208,11 @@ def _repeat_result(shown_reference: str, stored: _Stored, digest: str) -> dict[s
 
 
 def _load_stored(conn: sqlite3.Connection, client_id: str, references: list[str]) -> dict[str, _Stored]:
-    if not references:
-        return {}
-    placeholders = ",".join("?" * len(references))
-    rows = conn.execute(
-        "SELECT client_reference, dor_id, content_hash, hits FROM registrations"
-        f" WHERE client_id = ? AND client_reference IN ({placeholders})",
-        [client_id, *references],
+    rows = select_for_keys(
+        conn,
+        "SELECT client_reference, dor_id, content_hash, hits FROM registrations",
+        client_id,
+        "client_reference",
+        references,
     )
     return {row[0]: _Stored(row[1], row[2], json.loads(row[3])) for row in rows}

@@ -13,6 +13,7 @@ from typing import Any
 
 from dor_desktop.domain.checks import bsn_valid, imei_valid
 from dor_desktop.domain.enums import AcquisitionType, Category, IdDocumentType, PaymentMethod, ReadFrom
+from dor_desktop.sandbox.chain_heads import MAX_SEQUENCE
 from dor_desktop.sandbox.fieldcheck import FieldErrors, child
 
 ACQUISITION_TYPES = frozenset(t.value for t in AcquisitionType)
@@ -25,8 +26,6 @@ EVENT_TYPES = frozenset(
 )
 
 MAX_ITEMS = 200
-#: SQLite's largest integer: a bigger sequence could not even be stored.
-MAX_SEQUENCE = 2**63 - 1
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _ISSUING_COUNTRY = re.compile(r"[A-Z]{1,3}")
 _IMEI = re.compile(r"[0-9]{15}")

@@ -143,12 +143,20 @@ class Drainer:
                     row_id,
                     entry_id,
                     key,
-                    registration_text(payload, ChainPosition(prefix, sequence, prev_hash, entry_hash)),
+                    registration_text(payload, ChainPosition(counter, sequence, previous_hash, own_hash)),
                     attempts,
                 )
-                for row_id, entry_id, key, payload, attempts, prefix, sequence, prev_hash, entry_hash in (
-                    session.execute(query)
-                )
+                for (
+                    row_id,
+                    entry_id,
+                    key,
+                    payload,
+                    attempts,
+                    counter,
+                    sequence,
+                    previous_hash,
+                    own_hash,
+                ) in session.execute(query)
             ]
         self._claim(rows)
         return rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from dor_desktop.storage.anchor import AcknowledgedHead
 from dor_desktop.sync.wire import Hit, NotificationPage, RegistrationResult, ServerStatus
 
 #: The contract's maximum number of registrations in one submission.
@@ -42,6 +43,10 @@ class DorTransport(Protocol):
 
     def check_serial(self, serial: str, category: str | None = None) -> list[Hit]:
         """Stolen-goods matches for a serial, IMEI or frame number (empty: nothing known)."""
+        ...
+
+    def fetch_chain_head(self, counter: str) -> AcknowledgedHead:
+        """(Contract 1.1) The highest chain position of ``counter`` the DOR acknowledged (for verify)."""
         ...
 
     def status(self) -> ServerStatus:

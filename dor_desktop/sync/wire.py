@@ -131,7 +131,8 @@ class _Reader:
         self.what = what
 
     def fail(self, path: str, problem: str) -> BadResponse:
-        return BadResponse(f"the DOR server sent a malformed {self.what}: {path} {problem}")
+        # Cut short: the problem may quote the server's value, and the message is stored per entry.
+        return BadResponse(f"the DOR server sent a malformed {self.what}: {path[:100]} {problem[:200]}")
 
     def obj(self, value: Any, path: str) -> Mapping[str, Any]:
         if not isinstance(value, dict):

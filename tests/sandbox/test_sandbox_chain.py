@@ -137,3 +137,13 @@ def test_numbers_stored_before_contract_1_1_are_not_handed_out_again(
 
     assert result["status"] == "conflict"
     assert result["errors"][0]["code"] == "register_number_reused"
+
+
+def test_a_position_written_as_a_float_is_the_same_position(api, make_registration):
+    api.results(make_registration(register_number="K1-000021", chain=_chain(21)))
+
+    again = api.results(
+        make_registration(register_number="X-21", chain={**_chain(21, fill="c"), "sequence": 21.0})
+    )[0]
+
+    assert again["status"] == "conflict" and again["errors"][0]["field"] == "chain.sequence"

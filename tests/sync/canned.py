@@ -14,14 +14,15 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, BinaryIO
+from io import BufferedIOBase
+from typing import Any
 from urllib.parse import urlsplit
 
 #: A route computed from the request body: ``body -> (status, JSON answer)``.
 Responder = Callable[[bytes], tuple[int, Any]]
 #: A route that writes the raw answer itself, status line included (see tests/sync/hostile.py);
 #: it gets the connection's writer, an event set when the server shuts down, and the request body.
-RawWriter = Callable[[BinaryIO, threading.Event, bytes], None]
+RawWriter = Callable[[BufferedIOBase, threading.Event, bytes], None]
 
 TOKEN = {"access_token": "canned-token", "token_type": "Bearer", "expires_in": 3600}
 
@@ -30,8 +31,8 @@ class CannedServer:
     """``answer("POST", "/v1/registrations", 200, body)``; every request is counted by path."""
 
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
-        self.routes: dict[tuple[str, str], tuple[int, dict[str, str], bytes] | Responder | RawWriter] = {}
-        self.raw_routes: set[tuple[str, str]] = set()
+        self.routes: dict[tuple[str, str], tuple[int, dict[str, str], bytes] | Responder] = {}
+        self.raw_routes: dict[tuple[str, str], RawWriter] = {}
         self.stopping = threading.Event()
         self.requests: Counter[str] = Counter()
         self.answer("POST", "/oauth/token", 200, TOKEN)
@@ -49,15 +50,16 @@ class CannedServer:
         self, method: str, path: str, status: int, body: Any = b"", headers: dict[str, str] | None = None
     ) -> None:
         raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.raw_routes.pop((method, path), None)
         self.routes[(method, path)] = (status, headers or {"Content-Type": "application/json"}, raw)
 
     def respond(self, method: str, path: str, responder: Responder) -> None:
+        self.raw_routes.pop((method, path), None)
         self.routes[(method, path)] = responder
-        self.raw_routes.discard((method, path))
 
     def raw(self, method: str, path: str, writer: RawWriter) -> None:
-        self.routes[(method, path)] = writer
-        self.raw_routes.add((method, path))
+        """Answer ``method path`` with ``writer`` (until answer() or respond() replace it)."""
+        self.raw_routes[(method, path)] = writer
 
     def __enter__(self) -> CannedServer:
         self._thread.start()
@@ -77,12 +79,13 @@ def _handler_for(canned: CannedServer) -> type[BaseHTTPRequestHandler]:
             received = self.rfile.read(length) if length else b""
             path = urlsplit(self.path).path
             canned.requests[path] += 1
-            route = canned.routes.get((self.command, path), (404, {"Content-Type": "text/plain"}, b"nothing"))
-            if (self.command, path) in canned.raw_routes:
+            writer = canned.raw_routes.get((self.command, path))
+            if writer is not None:
                 # OSError: the client gave up and closed the connection, which is what it should do.
                 with contextlib.suppress(OSError):
-                    route(self.wfile, canned.stopping, received)  # type: ignore[call-arg]
+                    writer(self.wfile, canned.stopping, received)
                 return
+            route = canned.routes.get((self.command, path), (404, {"Content-Type": "text/plain"}, b"nothing"))
             if callable(route):
                 status, answer = route(received)
                 headers, body = {"Content-Type": "application/json"}, json.dumps(answer).encode()

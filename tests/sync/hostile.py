@@ -13,7 +13,8 @@ import json
 import threading
 from collections.abc import Callable
 from functools import cache
-from typing import Any, BinaryIO
+from io import BufferedIOBase
+from typing import Any
 
 from tests.sync.canned import RawWriter
 
@@ -32,7 +33,7 @@ def _head(status: int = 200, **headers: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
-def _trickle(out: BinaryIO, stopping: threading.Event, data: bytes) -> None:
+def _trickle(out: BufferedIOBase, stopping: threading.Event, data: bytes) -> None:
     for index in range(len(data)):
         if stopping.wait(TRICKLE_INTERVAL):
             return
@@ -43,7 +44,7 @@ def _trickle(out: BinaryIO, stopping: threading.Event, data: bytes) -> None:
 def slow_headers() -> RawWriter:
     """A status line, then a header one byte at a time: the answer never gets to its body."""
 
-    def write(out: BinaryIO, stopping: threading.Event, _body: bytes) -> None:
+    def write(out: BufferedIOBase, stopping: threading.Event, _body: bytes) -> None:
         out.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
         out.flush()
         _trickle(out, stopping, b"a" * TRICKLE_BYTES)
@@ -54,7 +55,7 @@ def slow_headers() -> RawWriter:
 def slow_body(answer: Callable[[bytes], Any]) -> RawWriter:
     """A valid JSON answer (``answer(request body)``), padded and sent one byte at a time."""
 
-    def write(out: BinaryIO, stopping: threading.Event, body: bytes) -> None:
+    def write(out: BufferedIOBase, stopping: threading.Event, body: bytes) -> None:
         document = json.dumps(answer(body)).encode()
         padded = b" " * max(TRICKLE_BYTES - len(document), 0) + document
         out.write(_head(Content_Length=str(len(padded))))
@@ -67,7 +68,7 @@ def slow_body(answer: Callable[[bytes], Any]) -> RawWriter:
 def paced_answer(answer: Callable[[bytes], Any], pause: float) -> RawWriter:
     """A valid JSON answer after ``pause`` seconds: a DOR that is slow, but not too slow per request."""
 
-    def write(out: BinaryIO, stopping: threading.Event, body: bytes) -> None:
+    def write(out: BufferedIOBase, stopping: threading.Event, body: bytes) -> None:
         if stopping.wait(pause):
             return
         document = json.dumps(answer(body)).encode()
@@ -79,7 +80,7 @@ def paced_answer(answer: Callable[[bytes], Any], pause: float) -> RawWriter:
 def declared_huge() -> RawWriter:
     """Announces 1.5 GB, then waits: the client should refuse from the header alone."""
 
-    def write(out: BinaryIO, stopping: threading.Event, _body: bytes) -> None:
+    def write(out: BufferedIOBase, stopping: threading.Event, _body: bytes) -> None:
         out.write(_head(Content_Length=str(1536 * 1024 * 1024)) + b"{")
         out.flush()
         stopping.wait(TRICKLE_INTERVAL * TRICKLE_BYTES)
@@ -90,7 +91,7 @@ def declared_huge() -> RawWriter:
 def endless_body() -> RawWriter:
     """Chunked JSON whitespace without end (up to ENDLESS_BYTES): no length to refuse up front."""
 
-    def write(out: BinaryIO, stopping: threading.Event, _body: bytes) -> None:
+    def write(out: BufferedIOBase, stopping: threading.Event, _body: bytes) -> None:
         out.write(_head(Transfer_Encoding="chunked"))
         chunk = b" " * 65536
         for _ in range(ENDLESS_BYTES // len(chunk)):
@@ -109,7 +110,7 @@ def _bomb() -> bytes:
 def gzip_bomb() -> RawWriter:
     """A small compressed answer that inflates to ENDLESS_BYTES of whitespace."""
 
-    def write(out: BinaryIO, _stopping: threading.Event, _body: bytes) -> None:
+    def write(out: BufferedIOBase, _stopping: threading.Event, _body: bytes) -> None:
         packed = _bomb()
         out.write(_head(Content_Encoding="gzip", Content_Length=str(len(packed))) + packed)
 

@@ -9,6 +9,7 @@ import pytest
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.anchor import AcknowledgedHead, AnchorProblem, check_against_head
 from dor_desktop.storage.verify import verify
+from dor_desktop.sync.anchor_check import check_anchor
 from dor_desktop.sync.errors import BadResponse
 from dor_desktop.sync.http_client import HttpTransport
 from dor_desktop.sync.service import SyncService
@@ -54,9 +55,11 @@ def test_deleted_entries_and_reused_numbers_are_refused_and_found(
     report = service.run_once()
 
     assert (report.accepted, report.conflicts) == (0, 2)
-    reused = [json.loads(row.result)["errors"][0]["code"] for row in outbox(app) if row.state == "conflict"]
-    assert reused == ["register_number_reused"] * 2
-    assert all("lost or the register was replaced" in row.last_error for row in outbox(app)[3:])
+    conflicts = [row for row in outbox(app) if row.state == "conflict"]
+    assert [json.loads(row.result or "")["errors"][0]["code"] for row in conflicts] == [
+        "register_number_reused"
+    ] * 2
+    assert all("lost or the register was replaced" in (row.last_error or "") for row in conflicts)
     assert service.transport.fetch_chain_head("K1") == head  # the DOR's anchor did not move
     assert [f.problem for f in check_against_head(app.db, head)] == [AnchorProblem.CHAIN_REWRITTEN]
 
@@ -80,3 +83,32 @@ def test_a_malformed_head_is_a_bad_response(answer, complaint: str) -> None:
                 transport.fetch_chain_head("K1")
         finally:
             transport.close()
+
+
+def test_check_anchor_compares_every_counter_and_the_configured_one(
+    app: AppContext, service: SyncService
+) -> None:
+    commit(app, 2)
+    service.run_once()
+    _delete_newest(app, 2)  # every K1 entry gone: K1 is then only known from the settings
+
+    assert check_anchor(app.db, service.transport).checked == ()
+    result = check_anchor(app.db, service.transport, ["K1", "K9"])
+
+    assert result.checked == ("K1", "K9") and result.unreachable is None and not result.ok
+    assert [f.problem for f in result.findings] == [AnchorProblem.ENTRIES_MISSING]
+
+
+def test_check_anchor_says_when_the_dor_could_not_be_asked(app: AppContext) -> None:
+    commit(app)
+    with CannedServer() as server:
+        server.answer("GET", "/v1/chain-head", 503, {"title": "maintenance"})
+        transport = HttpTransport(demo_credentials(server.url))
+        try:
+            result = check_anchor(app.db, transport, ["K1"])
+        finally:
+            transport.close()
+
+    assert not result.ok and result.findings == () and result.checked == ()
+    assert result.unreachable is not None and "only the local chain was checked" in result.unreachable
+    assert "maintenance" in result.unreachable

@@ -111,18 +111,18 @@ def test_a_slow_loris_dor_makes_a_pass_give_up_with_the_entry_still_queued(
     assert report.error is not None and "did not answer in time" in report.error
     (row,) = outbox(app)
     assert (row.state, row.attempts, row.dor_id) == ("pending", 1, None)
-    assert "did not answer in time" in row.last_error
+    assert "did not answer in time" in (row.last_error or "")
     assert hostile_service.waiting_count() == 1 and entry.register_number == "K1-000001"
 
 
 def test_a_pass_ends_after_its_own_deadline_and_leaves_the_rest_queued(
     app: AppContext, server: CannedServer, hostile_service: SyncService
 ) -> None:
-    """Each batch is answered in time (0.4 s), but a pass of 1.5 s cannot send all ten."""
+    """Each batch is answered in time (0.5 s), but a pass of 2.5 s cannot send all ten."""
     commit(app, 10)
-    server.raw("POST", "/v1/registrations", paced_answer(_accept_all, 0.4))
+    server.raw("POST", "/v1/registrations", paced_answer(_accept_all, 0.5))
     hostile_service.drainer.batch_size = 1
-    hostile_service.drainer.pass_seconds = 1.5
+    hostile_service.drainer.pass_seconds = 2.5
 
     hostile_service.run_once(poll=False)
 
@@ -247,20 +247,21 @@ def test_the_worker_survives_every_hostile_answer_and_then_sends(
 ) -> None:
     """One service, as the window's sync thread keeps it: hostile answers in turn, then a sane DOR."""
     (entry,) = commit(app)
+    wrong_hits = {
+        "results": [
+            {"client_reference": entry.client_reference, "status": "accepted", "dor_id": "D-1", "hits": 5}
+        ]
+    }
     hostile = [
-        lambda: server.raw("POST", "/v1/registrations", slow_body(_accept_all)),
-        lambda: server.raw("POST", "/v1/registrations", endless_body()),
-        lambda: server.answer("POST", "/v1/registrations", 200, b"[" * 200_000),
-        lambda: server.answer(
-            "POST",
-            "/v1/registrations",
-            200,
-            {"results": [{"client_reference": entry.client_reference, "hits": 5}]},
-        ),
+        (lambda: server.raw("POST", "/v1/registrations", slow_body(_accept_all)), "did not answer in time"),
+        (lambda: server.raw("POST", "/v1/registrations", endless_body()), "larger than"),
+        (lambda: server.answer("POST", "/v1/registrations", 200, b"[" * 200_000), "nested too deeply"),
+        (lambda: server.answer("POST", "/v1/registrations", 200, wrong_hits), "hits is not a list"),
     ]
-    for turn in hostile:
+    for turn, complaint in hostile:
         turn()
-        assert hostile_service.run_once(poll=False).error
+        error = hostile_service.run_once(poll=False).error
+        assert error is not None and complaint in error
         hostile_service.retry_now()
 
     server.respond("POST", "/v1/registrations", lambda body: (200, _accept_all(body)))

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from dor_desktop.domain.registration import ChainPosition
-from dor_desktop.sync.wire import registration_text
+from dor_desktop.sync.errors import BadResponse
+from dor_desktop.sync.wire import parse_results, registration_text
 
 POSITION = ChainPosition("K1", 7, "0" * 64, "ab" * 32)
 
@@ -29,3 +30,9 @@ def test_without_a_position_the_frozen_text_is_sent_as_is() -> None:
 def test_only_a_frozen_object_takes_a_chain(frozen: str) -> None:
     with pytest.raises(ValueError):
         registration_text(frozen, POSITION)
+
+
+def test_a_huge_value_is_not_repeated_whole_in_the_message() -> None:
+    with pytest.raises(BadResponse) as bad:
+        parse_results({"results": [{"status": "x" * 100_000}]})
+    assert "results[0].status" in str(bad.value) and len(str(bad.value)) < 400
