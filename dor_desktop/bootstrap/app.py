@@ -11,9 +11,11 @@ import shutil
 from collections.abc import Mapping
 
 from dor_desktop.config.paths import Paths
-from dor_desktop.config.settings import configured_dor_url, endpoint_id, load
+from dor_desktop.config.settings import configured_dor_url, load
+from dor_desktop.domain.urls import dor_url_problem
+from dor_desktop.errors import UserError
 from dor_desktop.domain.rules import load_pack
-from dor_desktop.services.context import PRACTICE_ENDPOINT, AppContext, register_context
+from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT, AppContext, register_context
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.migrate import Progress
@@ -37,6 +39,9 @@ def open_app(
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
     url = configured_dor_url(settings, environ)
+    problem = dor_url_problem(url) if url else None
+    if problem:  # the environment's URL is not checked by the settings file's validation
+        raise UserError(f"the configured DOR address cannot be used: {problem}")
     practice = not url
     if practice:
         _adopt_practice_data_from_0_1(paths)
@@ -48,7 +53,7 @@ def open_app(
     except Exception:
         db.close()
         raise
-    endpoint = PRACTICE_ENDPOINT if practice else endpoint_id(url)
+    endpoint = PRACTICE_ENDPOINT if practice else REAL_ENDPOINT
     register = Register(db, register_context(settings, rules, endpoint))
     return AppContext(paths, settings, rules, db, register, practice, endpoint)
 

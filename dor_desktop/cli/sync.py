@@ -211,6 +211,13 @@ def _finish(service: SyncService) -> int:
             flush=True,
         )
         return HAS_REJECTIONS
+    if status.for_other_dor:
+        print(
+            f"{status.for_other_dor} messages in this register are for another DOR and are never sent "
+            "from here (a practice register copied over the legal one?); call support",
+            flush=True,
+        )
+        return HAS_REJECTIONS
     waiting = f"{status.pending} entries still waiting" if status.pending else "nothing waiting"
     print(f"{waiting}; {status.active_alerts} active alert(s)", flush=True)
     return DONE

@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from dor_desktop.config.files import atomic_write_text
 from dor_desktop.domain.urls import dor_url_problem
@@ -49,13 +48,6 @@ def configured_dor_url(settings: Settings, environ: Mapping[str, str] | None = N
     """The real DOR's URL from the environment or the settings; empty means practice mode."""
     env = os.environ if environ is None else environ
     return env.get(ENV_DOR_URL, "").strip() or settings.dor_url.strip()
-
-
-def endpoint_id(url: str) -> str:
-    """How the outbox names a real DOR: its URL without trailing slash, scheme and host lowercased."""
-    parts = urlsplit(url.strip())
-    path = parts.path.rstrip("/")
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}"
 
 
 def _problems(settings: Settings) -> list[str]:

@@ -14,8 +14,11 @@ from dor_desktop.domain.rules import RulePack
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import Register, RegisterContext
 
-#: The outbox's name for the bundled sandbox: it moves to a new port every start.
+#: The outbox's names for the two DORs a message can be for. The practice sandbox moves to a new
+#: port every start; the real DOR is one register whatever its address (a corrected or moved
+#: address must not strand the messages made before), so neither is named by its URL.
 PRACTICE_ENDPOINT = "practice-sandbox"
+REAL_ENDPOINT = "dor"
 
 
 @dataclass

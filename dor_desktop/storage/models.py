@@ -87,8 +87,8 @@ class OutboxMessage(Base):
     result: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(String(32))
     acknowledged_at: Mapped[str | None] = mapped_column(String(32))
-    #: The DOR this message is for: the real DOR's base URL, or the practice sandbox (see
-    #: services.context.PRACTICE_ENDPOINT); NULL only for rows made before schema 0002.
+    #: The DOR this message is for: the real DOR or the practice sandbox (see
+    #: services.context.REAL_ENDPOINT); NULL only for rows made before schema 0002.
     dor_endpoint: Mapped[str | None] = mapped_column(String(300))
 
 

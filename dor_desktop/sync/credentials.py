@@ -80,13 +80,8 @@ def resolve_access(
         _check_url(url)
     else:
         url, source = settings.dor_url.strip(), "settings"
-    if not url:
-        return DorAccess(
-            None,
-            env.get(ENV_CLIENT_ID, "").strip() or practice_login[0],
-            env.get(ENV_SECRET, "") or practice_login[1],
-            "sandbox",
-        )
+    if not url:  # practice: the sandbox's own login, never the real DOR's credentials
+        return DorAccess(None, practice_login[0], practice_login[1], "sandbox")
     client_id = env.get(ENV_CLIENT_ID, "").strip() or settings.dor_client_id.strip()
     if not client_id:
         raise UserError(

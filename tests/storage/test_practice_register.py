@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
-from dor_desktop.services.context import PRACTICE_ENDPOINT
+from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT
 from dor_desktop.storage import migrate
 
 
@@ -32,7 +32,7 @@ def test_with_a_dor_the_legal_register_is_opened(tmp_path: Path):
     _settings(tmp_path, dor_url="https://dor.example.invalid/api/", dor_client_id="shop-1")
     app = open_app(Paths(tmp_path), environ={})
     try:
-        assert not app.practice and app.dor_endpoint == "https://dor.example.invalid/api"
+        assert not app.practice and app.dor_endpoint == REAL_ENDPOINT
         assert app.paths.database == tmp_path / "register.sqlite3"
     finally:
         app.close()
@@ -41,7 +41,7 @@ def test_with_a_dor_the_legal_register_is_opened(tmp_path: Path):
 def test_the_environment_chooses_the_legal_register_too(tmp_path: Path):
     app = open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "https://DOR.example.invalid"})
     try:
-        assert not app.practice and app.dor_endpoint == "https://dor.example.invalid"
+        assert not app.practice and app.dor_endpoint == REAL_ENDPOINT
     finally:
         app.close()
 
@@ -94,3 +94,13 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
     backup = [step for step in heard if step[0] == "backup"]
     assert len(backup) >= 10 and backup[-1][1] == backup[-1][2]  # many steps, the last one complete
     assert heard[-2:] == [("migrate", 0, 1), ("migrate", 1, 1)]
+
+
+def test_an_unusable_dor_address_in_the_environment_opens_no_register(tmp_path: Path):
+    import pytest
+
+    from dor_desktop.errors import UserError
+
+    with pytest.raises(UserError, match="DOR address cannot be used"):
+        open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "http://localhost@evil.example/"})
+    assert not (tmp_path / "register.sqlite3").exists()

@@ -8,14 +8,14 @@ from contextlib import closing
 import pytest
 
 from dor_desktop.sandbox.admin_client import SandboxAdmin
-from dor_desktop.services.context import PRACTICE_ENDPOINT, AppContext
+from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT, AppContext
 from dor_desktop.sync.backoff import Backoff
 from dor_desktop.sync.http_client import HttpTransport
 from dor_desktop.sync.service import SyncOptions, SyncService
 from tests.sync.conftest import demo_credentials
 from tests.sync.helpers import commit, outbox
 
-REAL = "https://dor.example.invalid"
+REAL = REAL_ENDPOINT
 
 
 def _service(app: AppContext, url: str, endpoint: str) -> SyncService:
@@ -69,3 +69,37 @@ def test_a_recorded_endpoint_cannot_be_changed(app: AppContext):
         pytest.raises(sqlite3.IntegrityError, match="cannot change its DOR"),
     ):
         connection.execute("UPDATE outbox SET dor_endpoint = ?", (REAL,))
+
+
+def test_messages_made_before_the_dor_address_was_corrected_are_sent_to_the_corrected_one(
+    home, sandbox_url: str, admin: SandboxAdmin
+):
+    """A mistyped address, purchases saved meanwhile, then the right address: nothing is stranded."""
+    from dor_desktop.bootstrap.app import open_app
+    from dor_desktop.bootstrap.sync import build_sync_service
+
+    login = {"DOR_DESKTOP_CLIENT_ID": "sandbox-shop", "DOR_DESKTOP_CLIENT_SECRET": "sandbox-secret"}
+    typo = open_app(environ={"DOR_DESKTOP_DOR_URL": "http://127.0.0.1:9", **login})
+    commit(typo)
+    typo.close()
+
+    corrected = {"DOR_DESKTOP_DOR_URL": sandbox_url, **login}
+    app = open_app(environ=corrected)
+    service = build_sync_service(app, environ=corrected)
+    try:
+        assert service.run_once(poll=False).accepted == 1
+        assert service.status().for_other_dor == 0
+    finally:
+        service.close()
+        app.close()
+    assert admin.stats()["registrations"] == 1
+
+
+def test_practice_never_uses_the_real_dors_credentials_from_the_environment():
+    from dor_desktop.bootstrap.sync import PRACTICE_LOGIN
+    from dor_desktop.config.settings import Settings
+    from dor_desktop.sync.credentials import resolve_access
+
+    environ = {"DOR_DESKTOP_CLIENT_ID": "realshop", "DOR_DESKTOP_CLIENT_SECRET": "real-secret"}
+    access = resolve_access(Settings(), PRACTICE_LOGIN, environ)
+    assert access.uses_sandbox and (access.client_id, access.secret) == PRACTICE_LOGIN

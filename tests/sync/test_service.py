@@ -158,7 +158,7 @@ def test_the_builder_uses_the_url_and_credentials_from_the_environment(
     environ = {ENV_URL: sandbox_url, ENV_CLIENT_ID: "sandbox-shop", ENV_SECRET: "sandbox-secret"}
     app = open_app(environ=environ)
     try:
-        assert not app.practice and app.dor_endpoint == sandbox_url
+        assert not app.practice and app.dor_endpoint == "dor"
         commit(app)
         service = build_sync_service(app, environ=environ)
         try:
