@@ -10,6 +10,7 @@ the window and opens the other register the same way.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 
@@ -23,6 +24,7 @@ from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext
 from dor_desktop.ui import i18n
 from dor_desktop.ui.main_window import MainWindow, build_services
+from dor_desktop.ui.sync_worker import ServiceFactory, open_sync_service
 from dor_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -51,11 +53,14 @@ class Launcher(QObject):
     failed = Signal(object)  # the exception
     finished = Signal(int)  # the exit code, when there is no window to run
 
-    def __init__(self, paths: Paths | None = None) -> None:
+    def __init__(self, paths: Paths | None = None, sync_factory: ServiceFactory = open_sync_service) -> None:
         super().__init__()
         self.paths = paths
+        self.sync_factory = sync_factory
         self.window: MainWindow | None = None
         self.context: AppContext | None = None
+        #: Windows of a register being switched away from, until their sync workers have stopped.
+        self._retiring: list[tuple[MainWindow, AppContext]] = []
         self.dialog: QProgressDialog | None = None
         self.opened.connect(self._opened)
         self.failed.connect(self._failed)
@@ -92,7 +97,7 @@ class Launcher(QObject):
         self._close_dialog()
         self.context = context
         i18n.install(context.settings.language)
-        window = MainWindow(build_services(context))
+        window = MainWindow(build_services(context, self.sync_factory))
         window.reopen_requested.connect(self._reopen, Qt.ConnectionType.QueuedConnection)
         self.window = window
         window.show()
@@ -115,18 +120,40 @@ class Launcher(QObject):
 
     @Slot()
     def _reopen(self) -> None:
-        """The other register (practice or legal) is in use from now on."""
-        self.close()
+        """The other register (practice or legal) is in use from now on.
+
+        The new register opens at once; the old window's sync worker finishes its pass in the
+        background (a slow DOR must not freeze the switch), and the old register is closed when
+        it has.
+        """
+        window, context = self.window, self.context
+        self.window, self.context = None, None
+        if window is not None and context is not None:
+            pair = (window, context)
+            self._retiring.append(pair)
+            window.background_stopped.connect(lambda: self._retired(pair))
+            window.stop_background()
         self.open()
 
-    def close(self) -> None:
-        if self.window is not None:
-            self.window.shutdown()
-            self.window.deleteLater()
-            self.window = None
-        if self.context is not None:
-            self.context.close()
-            self.context = None
+    def _retired(self, pair: tuple[MainWindow, AppContext]) -> None:
+        if pair in self._retiring:
+            self._retiring.remove(pair)
+            pair[0].deleteLater()
+            pair[1].close()
+
+    def close(self) -> bool:
+        """At exit: stop every window and close every register; False when a sync worker is stuck."""
+        stopped = True
+        pairs = list(self._retiring)
+        if self.window is not None and self.context is not None:
+            pairs.append((self.window, self.context))
+        self._retiring, self.window, self.context = [], None, None
+        for window, context in pairs:
+            if window.shutdown():
+                context.close()
+            else:
+                stopped = False  # its thread still uses the register: leave both to the process exit
+        return stopped
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
@@ -160,5 +187,11 @@ def run_window() -> int:
     try:
         app.exec()
     finally:
-        launcher.close()
+        stopped = launcher.close()
+    if not stopped:
+        # A sync pass still waits on the DOR after the deadline. Its entry stays queued and is sent
+        # at the next start; ending here avoids Qt aborting on a thread that is still running.
+        log.warning("a sync pass was still running at exit; it is resent at the next start")
+        logging.shutdown()
+        os._exit(exit_code[0])
     return exit_code[0]

@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
     #: The settings moved the program between practice and the legal register: the launcher
     #: closes this window and opens the other register (ui.main.Launcher).
     reopen_requested = Signal()
+    #: After stop_background(): the sync workers have closed their services.
+    background_stopped = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self._sync_asked = False
         self.setObjectName("mainWindow")
         self._retiring: list[SyncController] = []
+        self._stopping: set[SyncController] = set()
+        self._lanes_stopped = False
         self.form = PurchaseForm(services)
         self.register_view = RegisterView(services)
         self.tabs = QTabWidget()
@@ -186,16 +190,51 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-    def shutdown(self) -> None:
-        """Finish what was started (a commit, a draft write), stop the sync thread."""
+    def shutdown(self) -> bool:
+        """At exit: finish what was started (a commit, a draft write) and stop the sync threads.
+
+        The window hides first, so the clerk never sees the wait; a sync pass in flight is waited
+        for up to its deadline. Returns False when a sync thread is still busy after it (the caller
+        then ends the process without waiting more; the entry stays queued for the next start).
+        """
+        self._closed = True
+        self.hide()
+        stopped = all(c.shutdown() for c in self._controllers())
+        if stopped and not self._lanes_stopped:
+            self._lanes_stopped = True
+            self.services.lanes.shutdown()
+        return stopped
+
+    def stop_background(self) -> None:
+        """Hide and stop everything started without waiting on the GUI thread.
+
+        :attr:`background_stopped` follows once every sync worker has closed its service: only
+        then may the register be closed (a mode switch, ``ui.main.Launcher``).
+        """
         if self._closed:
             return
         self._closed = True
         self.hide()
-        for controller in [self.services.sync, *self._retiring]:
-            if controller is not None:
-                controller.shutdown()
-        self.services.lanes.shutdown()
+        self._stopping = {c for c in self._controllers() if c.running}
+        for controller in list(self._stopping):
+            controller.stopped.connect(lambda c=controller: self._one_stopped(c))
+            controller.stop()
+        if not self._stopping:
+            self._all_stopped()
+
+    def _controllers(self) -> list[SyncController]:
+        return [c for c in (self.services.sync, *self._retiring) if c is not None]
+
+    def _one_stopped(self, controller: SyncController) -> None:
+        self._stopping.discard(controller)
+        if not self._stopping:
+            self._all_stopped()
+
+    def _all_stopped(self) -> None:
+        if not self._lanes_stopped:
+            self._lanes_stopped = True
+            self.services.lanes.shutdown()
+        self.background_stopped.emit()
 
     # -- navigation ------------------------------------------------------------------------------
 

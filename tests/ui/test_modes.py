@@ -99,3 +99,42 @@ def test_the_launcher_opens_in_the_background_and_reopens_on_the_other_register(
         assert second.services.paths.database == home / "register.sqlite3"
     finally:
         launcher.close()
+
+
+def test_switching_registers_while_a_sync_pass_hangs_neither_freezes_nor_waits(qtbot, home: Path, monkeypatch):
+    """The new register opens at once; the old one closes when its worker has finished its pass."""
+    monkeypatch.setenv(ENV_SECRET, "secret")
+    (home / "settings.json").write_text(json.dumps({"first_run_done": True}), encoding="utf-8")
+    released = threading.Event()
+
+    def hanging_service(context: AppContext):
+        service = open_sync_service(context)
+        close = service.close
+
+        def slow_close() -> None:
+            released.wait(20)  # a pass still waiting on a slow DOR
+            close()
+
+        service.close = slow_close  # type: ignore[method-assign]
+        return service
+
+    launcher = Launcher(Paths(home), sync_factory=hanging_service)
+    try:
+        launcher.open()
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=10_000)
+        first = launcher.window
+        qtbot.waitUntil(lambda: first.services.sync.service is not None, timeout=10_000)
+        settings = json.loads((home / "settings.json").read_text(encoding="utf-8"))
+        settings.update(dor_url=UNREACHABLE_DOR, dor_client_id="shop-1")
+        (home / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+
+        first.reopen_requested.emit()
+        qtbot.waitUntil(lambda: launcher.window not in (None, first), timeout=5000)
+        assert not launcher.window.services.context.practice
+        assert len(launcher._retiring) == 1  # the practice register waits for its worker
+
+        released.set()
+        qtbot.waitUntil(lambda: not launcher._retiring, timeout=10_000)
+    finally:
+        released.set()
+        assert launcher.close()
