@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -54,6 +55,9 @@ class SettingsDialog(QDialog):
         self.result_settings: Settings | None = None
         self.result_secret: str = ""
         layout = QVBoxLayout(self)
+        # The dialog grows when the DOR fields appear, instead of squashing them (and never
+        # becomes smaller than what it shows).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         if first_run:
             intro = QLabel(
                 self.tr(
@@ -151,6 +155,7 @@ class SettingsDialog(QDialog):
 
     def _dor_mode_changed(self) -> None:
         self.dor_form.setVisible(self.use_dor.isChecked())
+        self.adjustSize()
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Scan folder"), self.scan_folder.text())

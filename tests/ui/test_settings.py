@@ -76,3 +76,16 @@ def test_new_counter_prefix_numbers_the_next_entry(window_factory, qtbot):
     dialog.prefix.setText("K2")
     dialog._accept()
     qtbot.waitUntil(lambda: window.services.context.register.context.counter_prefix == "K2", timeout=5000)
+
+
+def test_the_dor_fields_are_not_squashed_when_they_appear(window_factory, qtbot):
+    window = window_factory()
+    window.open_settings()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=5000)
+    dialog = window.findChild(SettingsDialog)
+    qtbot.waitExposed(dialog)
+    dialog.use_dor.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.dor_url.isVisible(), timeout=5000)
+    for field in (dialog.dor_url, dialog.client_id, dialog.secret):
+        assert field.height() >= field.minimumSizeHint().height()
+    dialog.reject()
