@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -13,6 +14,7 @@ from typing import Any
 
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
+from dor_desktop.config.settings import ENV_DOR_URL
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
@@ -281,6 +283,9 @@ def _config_show(_args: argparse.Namespace) -> int:
     paths = Paths.from_environment()
     current = settings_change.current(paths)
     print(f"data folder: {paths.home}")
+    practice = current.uses_sandbox and not os.environ.get(ENV_DOR_URL, "").strip()
+    in_use = "the practice register (no DOR configured)" if practice else "the legal register"
+    print(f"register in use: {in_use}, {paths.in_mode(practice).database}")
     for key, value in asdict(current).items():
         print(f"{key} = {value}")
     packs = settings_change.rule_packs(paths)

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
             )
         )
         title = self.tr("DOR Desktop - %1").replace("%1", self.services.settings.shop_name)
-        self.setWindowTitle(self.tr("%1 (PRACTICE)").replace("%1", title) if practice else title)
+        mode = self.tr("%1 (PRACTICE)") if practice else self.tr("%1 - legal register")
+        self.setWindowTitle(mode.replace("%1", title))
 
     def _status_bar(self) -> None:
         bar = self.statusBar()

@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>New purchase (Ctrl+N)</source>
-        <extracomment>The settings moved the program between practice and the legal register: the launcher closes this window and opens the other register (ui.main.Launcher).</extracomment>
+        <extracomment>The settings moved the program between practice and the legal register: the launcher closes this window and opens the other register (ui.main.Launcher). After stop_background(): the sync workers have closed their services.</extracomment>
         <translation>Nieuwe inkoop (Ctrl+N)</translation>
     </message>
     <message>
@@ -462,6 +462,10 @@
     <message>
         <source>%1 (PRACTICE)</source>
         <translation>%1 (OEFENEN)</translation>
+    </message>
+    <message>
+        <source>%1 - legal register</source>
+        <translation>%1 - wettelijk register</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -668,7 +672,6 @@
     <name>PurchaseForm</name>
     <message>
         <source>Restore (Ctrl+Shift+R)</source>
-        <extracomment>Problems shown only once the clerk touched the field or tried to save (an empty form is not a list of errors). The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it). The DOR&apos;s own complaint about a refused entry: shown at its field, but the DOR decides on it again when the correction is sent, so it does not stop the save. The DOR&apos;s complaints about an entry being corrected, shown until the field is edited.</extracomment>
         <translation>Herstellen (Ctrl+Shift+R)</translation>
     </message>
     <message>
@@ -677,6 +680,7 @@
     </message>
     <message>
         <source>Print receipt (Ctrl+P)</source>
+        <extracomment>Problems shown only once the clerk touched the field or tried to save (an empty form is not a list of errors). The DOR&apos;s own complaint about a refused entry: shown at its field, but the DOR decides on it again when the correction is sent, so it does not stop the save. The DOR&apos;s complaints about an entry being corrected, shown until the field is edited.</extracomment>
         <translation>Bon afdrukken (Ctrl+P)</translation>
     </message>
     <message>
@@ -701,6 +705,7 @@
     </message>
     <message>
         <source>Scan ID from file... (Ctrl+O)</source>
+        <extracomment>The masked copy of the last document read (PNG), kept with the entry if the shop keeps copies.</extracomment>
         <translation>ID scannen uit bestand... (Ctrl+O)</translation>
     </message>
     <message>
@@ -1099,7 +1104,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Welcome to DOR Desktop</source>
-        <extracomment>The counter prefix as the settings module accepts it (checked here to explain it in Dutch). Plain http only for a server on this machine, as the settings module allows.</extracomment>
+        <extracomment>The counter prefix as the settings module accepts it (checked here to explain it in Dutch).</extracomment>
         <translation>Welkom bij DOR Desktop</translation>
     </message>
     <message>
@@ -1223,7 +1228,7 @@
     <name>Startup</name>
     <message>
         <source>Making a backup of the register before the upgrade...</source>
-        <extracomment>The progress window shows only when opening takes longer than this (a migration, a backup).</extracomment>
+        <extracomment>The progress window shows only when opening takes longer than this (a migration, a backup). Windows of a register being switched away from, until their sync workers have stopped.</extracomment>
         <translation>Reservekopie van het register maken voor de bijwerking...</translation>
     </message>
     <message>

@@ -38,6 +38,7 @@ def test_practice_then_connect_keeps_the_legal_register_clean_and_sends_each_rea
     practised = cli("sync", "--until-empty", "--max-wait", "30")
     assert practised.returncode == 0, practised.stderr
     assert "the bundled sandbox" in practised.stdout
+    assert "register in use: the practice register" in cli("config", "show").stdout
     assert (home / "practice" / "register.sqlite3").is_file()
     assert not (home / "register.sqlite3").exists()
 
@@ -49,6 +50,7 @@ def test_practice_then_connect_keeps_the_legal_register_clean_and_sends_each_rea
         assert switched.returncode == 0, switched.stderr
         assert "legal register is in use" in switched.stdout
 
+        assert "register in use: the legal register" in cli("config", "show").stdout
         assert _listed_names(cli) == []  # the legal register starts empty of practice entries
         first = _add(cli, make_purchase, tmp_path, "Echt")
         assert first.endswith("-000001")  # numbering of the legal register starts afresh

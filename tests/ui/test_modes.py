@@ -28,6 +28,7 @@ def test_the_legal_register_shows_no_practice_banner(window_factory, monkeypatch
     window = window_factory(dor_url=UNREACHABLE_DOR, dor_client_id="shop-1")
     assert not window.services.context.practice
     assert not window.mode_banner.isVisible() and "OEFENEN" not in window.windowTitle()
+    assert window.windowTitle().endswith("wettelijk register")
 
 
 def test_a_dor_change_restarts_sync_without_freezing_the_window_and_sync_works_after(window_factory, qtbot):
