@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from dor_desktop.config.paths import Paths
-from dor_desktop.config.settings import configured_dor_url, load
+from dor_desktop.config.settings import Settings, configured_dor_url, load
+from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
-from dor_desktop.domain.rules import load_pack
 from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT, AppContext, register_context
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
@@ -29,15 +29,19 @@ def open_app(
     *,
     environ: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    on_settings: Callable[[Settings], None] | None = None,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
     With no real DOR configured (settings or ``DOR_DESKTOP_DOR_URL``) that is the practice
     register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
-    large register takes a while.
+    large register takes a while; ``on_settings`` hears the settings before that (the window
+    shows its progress in the shop's language).
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
+    if on_settings is not None:
+        on_settings(settings)
     url = configured_dor_url(settings, environ)
     problem = dor_url_problem(url) if url else None
     if problem:  # the environment's URL is not checked by the settings file's validation

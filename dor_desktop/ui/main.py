@@ -49,6 +49,7 @@ class Launcher(QObject):
     """Opens the register off the GUI thread, then shows the window; reopens it on a mode change."""
 
     progress = Signal(str, int, int)
+    language = Signal(str)  # the shop's language, known before a long migration starts
     opened = Signal(object)  # AppContext
     failed = Signal(object)  # the exception
     finished = Signal(int)  # the exit code, when there is no window to run
@@ -65,6 +66,7 @@ class Launcher(QObject):
         self.opened.connect(self._opened)
         self.failed.connect(self._failed)
         self.progress.connect(self._progress)
+        self.language.connect(self._language)
 
     def open(self) -> None:
         """Start opening the register; the window follows when it is ready."""
@@ -73,11 +75,19 @@ class Launcher(QObject):
 
     def _open_in_background(self) -> None:
         try:
-            context = open_app(self.paths, progress=self.progress.emit)
+            context = open_app(
+                self.paths, progress=self.progress.emit, on_settings=lambda s: self.language.emit(s.language)
+            )
         except Exception as exc:  # shown to the clerk by _failed, on the GUI thread
             self.failed.emit(exc)
             return
         self.opened.emit(context)
+
+    @Slot(str)
+    def _language(self, language: str) -> None:
+        i18n.install(language)
+        if self.dialog is not None:
+            self.dialog.setLabelText(QCoreApplication.translate("Startup", "Opening the register..."))
 
     @Slot(str, int, int)
     def _progress(self, step: str, done: int, total: int) -> None:

@@ -88,8 +88,15 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
     monkeypatch.setattr(migrate, "BACKUP_STEP_PAGES", 100)
     heard: list[tuple[str, int, int]] = []
 
-    app = open_app(Paths(tmp_path), environ={}, progress=lambda *step: heard.append(step))
+    app = open_app(
+        Paths(tmp_path),
+        environ={},
+        progress=lambda *step: heard.append(step),
+        on_settings=lambda settings: heard.append(("settings", 0, 0)),
+    )
     app.close()
+
+    assert heard[0] == ("settings", 0, 0)  # the window knows the shop's language before the wait
 
     backup = [step for step in heard if step[0] == "backup"]
     assert len(backup) >= 10 and backup[-1][1] == backup[-1][2]  # many steps, the last one complete

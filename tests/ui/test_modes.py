@@ -102,7 +102,9 @@ def test_the_launcher_opens_in_the_background_and_reopens_on_the_other_register(
         launcher.close()
 
 
-def test_switching_registers_while_a_sync_pass_hangs_neither_freezes_nor_waits(qtbot, home: Path, monkeypatch):
+def test_switching_registers_while_a_sync_pass_hangs_neither_freezes_nor_waits(
+    qtbot, home: Path, monkeypatch
+):
     """The new register opens at once; the old one closes when its worker has finished its pass."""
     monkeypatch.setenv(ENV_SECRET, "secret")
     (home / "settings.json").write_text(json.dumps({"first_run_done": True}), encoding="utf-8")
@@ -139,3 +141,23 @@ def test_switching_registers_while_a_sync_pass_hangs_neither_freezes_nor_waits(q
     finally:
         released.set()
         assert launcher.close()
+
+
+def test_the_start_up_progress_speaks_the_shops_language_before_the_register_is_open(qtbot, home: Path):
+    (home / "settings.json").write_text(
+        json.dumps({"first_run_done": True, "language": "nl"}), encoding="utf-8"
+    )
+    launcher = Launcher(Paths(home), sync_factory=open_sync_service)
+    try:
+        launcher._language("en")
+        launcher._progress("migrate", 0, 1)  # without a dialog nothing is shown, nothing fails
+        from dor_desktop.ui.main import _progress_dialog
+
+        launcher.dialog = _progress_dialog()
+        launcher._language("nl")
+        assert launcher.dialog.labelText() == "Register openen..."
+        launcher._progress("backup", 5, 10)
+        assert launcher.dialog.labelText().startswith("Reservekopie") and launcher.dialog.value() == 5
+    finally:
+        launcher._close_dialog()
+        launcher.close()
