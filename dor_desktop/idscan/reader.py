@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
@@ -44,6 +44,8 @@ _log = logging.getLogger(__name__)
 
 #: Width of the second look at a band whose first read failed a check (see _read_band).
 SECOND_CROP_WIDTH = 1400
+#: Size of the minimum filter that thickens the strokes for the third look (see _bolder).
+BOLDER_FILTER = 3
 #: At most this many single edits are tried on a failed read (a garbage band can suggest many).
 MAX_REPAIRS = 200
 
@@ -162,6 +164,10 @@ def _repairable(result: ScanResult) -> bool:
     return not result.ok and not _only_too_small(result) and MOSTLY_FAILED not in result.problems
 
 
+def _improvable(result: ScanResult) -> bool:
+    return not result.ok and not _only_too_small(result)
+
+
 def _only_too_small(result: ScanResult) -> bool:
     """All that is wrong is the print's size: no other band or crop of this image can do better."""
     return set(result.problems) == {LOW_RESOLUTION}
@@ -177,21 +183,34 @@ def _read_band(
 ) -> tuple[LocatedScan | None, bool]:
     """OCR and parse one candidate band; also tell whether the text looked like MRZ at all.
 
-    A read that fails its checks gets two more chances: the model's own second readings, one edit
-    at a time, with the check digits and glyphs as judges (see repair.py); and a second crop at
-    another size, since the model's mistakes depend on scale.
+    A read that fails its checks gets more chances: the model's own second readings, one edit
+    at a time, with the check digits and glyphs as judges (see repair.py); a second crop at
+    another size, since the model's mistakes depend on scale; and one with bolder strokes.
     """
     crop = straighten(gray, box, upside_down)
     reading, mrz_like = _read_crop(crop, context)
-    if reading is not None and not reading.result.ok and not _only_too_small(reading.result):
-        # Only a read that parsed (an upside-down band's garbage does not) but failed a check.
-        second = straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
+    for another_look in (_larger, _bolder):
+        if (reading is None and not mrz_like) or (reading is not None and not _improvable(reading.result)):
+            break  # only MRZ-like text (an upside-down band's garbage is not) that failed a check
+        second = another_look(gray, box, upside_down)
         retry, _ = _read_crop(second, context)
-        if retry is not None and _doubt(retry.result) < _doubt(reading.result):
+        if retry is not None and (reading is None or _doubt(retry.result) < _doubt(reading.result)):
             crop, reading = second, retry
     if reading is None:
         return None, mrz_like
     return LocatedScan(reading.result, _text_box(crop, reading.lines), len(reading.lines)), True
+
+
+def _larger(gray: Image.Image, box: MrzBox, upside_down: bool) -> Crop:
+    """The band cut larger: the model's mistakes depend on scale."""
+    return straighten(gray, box, upside_down, SECOND_CROP_WIDTH)
+
+
+def _bolder(gray: Image.Image, box: MrzBox, upside_down: bool) -> Crop:
+    """The band with its strokes thickened: thin, sharp print (a light laser or "sharp" OCR-B)
+    makes the model read fillers at a line's end as digits."""
+    crop = straighten(gray, box, upside_down)
+    return replace(crop, image=crop.image.filter(ImageFilter.MinFilter(BOLDER_FILTER)))
 
 
 def _read_crop(crop: Crop, context: ReadContext) -> tuple[Reading | None, bool]:

@@ -6,9 +6,11 @@ issue 12 (a page on its side, a visa read as a passport, a card too small to vou
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
+from PIL import Image, ImageDraw
 
 from dor_desktop.idscan import synthetic_scenes
 from dor_desktop.idscan.guards import LOW_RESOLUTION
@@ -102,3 +104,21 @@ def _expected(spec: IdSpec) -> dict[str, str]:
         "nationality": spec.nationality,
         "expiry_date": spec.expiry.isoformat(),
     }
+
+
+def test_a_small_card_illustration_with_a_caption_is_read() -> None:
+    """A ~400-pixel-wide picture of a card with a line of text under it (a web page, a leaflet)."""
+    spec = _spec("TD1", "I<", "BEL")
+    scan = synthetic_scenes.make_scene_scan(
+        spec, synthetic_scenes.Look(), synthetic_scenes.Scene(px_per_char=11, margin=0.03), seed=5
+    )
+    card = Image.open(io.BytesIO(scan))
+    page = Image.new("RGB", (card.width, card.height + 40), "white")
+    page.paste(card, (0, 0))
+    ImageDraw.Draw(page).text((8, card.height + 12), "Figure 3: the new Belgian identity card (specimen)", fill=0)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    assert page.width < 450
+    result = read_id(buffer.getvalue(), today=TODAY)
+    assert result.mrz_format == "TD1"
+    _assert_right(result, spec)
