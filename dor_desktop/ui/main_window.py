@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
         self.mode_banner.setVisible(practice)
         self.mode_banner.setText(
             self.tr(
-                "PRACTICE - not the legal register. Entries go to the practice DOR on this computer and "
-                "are never sent to the police. Connect to the DOR in Settings to start the real register."
+                "PRACTICE - not the legal register: entries go to a practice DOR, never to the police. "
+                "To start the real register: Settings (Ctrl+,)"
             )
         )
         title = self.tr("DOR Desktop - %1").replace("%1", self.services.settings.shop_name)

@@ -456,10 +456,6 @@
         <translation>Register (Ctrl+R)</translation>
     </message>
     <message>
-        <source>PRACTICE - not the legal register. Entries go to the practice DOR on this computer and are never sent to the police. Connect to the DOR in Settings to start the real register.</source>
-        <translation>OEFENEN - dit is niet het wettelijke register. Inkopen gaan naar het oefen-DOR op deze computer en worden nooit naar de politie gestuurd. Verbind met het DOR onder Instellingen om met het echte register te beginnen.</translation>
-    </message>
-    <message>
         <source>%1 (PRACTICE)</source>
         <translation>%1 (OEFENEN)</translation>
     </message>
@@ -522,6 +518,10 @@
     <message>
         <source>The purchase being saved when the program stopped is in the register as %1.</source>
         <translation>De inkoop die werd opgeslagen toen het programma stopte, staat in het register als %1.</translation>
+    </message>
+    <message>
+        <source>PRACTICE - not the legal register: entries go to a practice DOR, never to the police. To start the real register: Settings (Ctrl+,)</source>
+        <translation>OEFENEN - niet het wettelijke register: inkopen gaan naar een oefen-DOR, nooit naar de politie. Beginnen met het echte register: Instellingen (Ctrl+,)</translation>
     </message>
     <message>
         <source>Syncing with the DOR...</source>
@@ -1228,7 +1228,6 @@
     <name>Startup</name>
     <message>
         <source>Making a backup of the register before the upgrade...</source>
-        <extracomment>The progress window shows only when opening takes longer than this (a migration, a backup). Windows of a register being switched away from, until their sync workers have stopped.</extracomment>
         <translation>Reservekopie van het register maken voor de bijwerking...</translation>
     </message>
     <message>
@@ -1245,6 +1244,7 @@
     </message>
     <message>
         <source>Opening the register...</source>
+        <extracomment>The progress window shows only when opening takes longer than this (a migration, a backup). Windows of a register being switched away from, until their sync workers have stopped.</extracomment>
         <translation>Register openen...</translation>
     </message>
 </context>
