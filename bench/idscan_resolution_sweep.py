@@ -42,7 +42,10 @@ def read_names(recipe: synthetic_scenes.Recipe) -> tuple[float, list[tuple[bool,
         result = read_id(recipe.render(), today=TODAY)
     except ScanError:
         return recipe.scene.px_per_char, None
-    names = [(getattr(result, n).confirmed, getattr(result, n).value == want[n]) for n in ("family_name", "given_names")]
+    names = [
+        (getattr(result, n).confirmed, getattr(result, n).value == want[n])
+        for n in ("family_name", "given_names")
+    ]
     return recipe.scene.px_per_char, names
 
 
