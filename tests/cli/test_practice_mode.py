@@ -66,3 +66,20 @@ def test_practice_then_connect_keeps_the_legal_register_clean_and_sends_each_rea
     # Back to practice: the practice register is there again, untouched by the legal one.
     assert cli("config", "set", "dor_url", "").returncode == 0
     assert [name.split(",")[0] for name in _listed_names(cli)] == ["Oefening"]
+
+
+def test_a_practice_register_copied_over_the_legal_one_is_never_sent_and_sync_says_so(
+    cli, home: Path, make_purchase, tmp_path: Path, monkeypatch
+):
+    import shutil
+
+    _add(cli, make_purchase, tmp_path, "Oefening")
+    shutil.copy(home / "practice" / "register.sqlite3", home / "register.sqlite3")  # a hand-made mistake
+    with run_sandbox(tmp_path / "real-dor.sqlite3") as real_url, SandboxAdmin(real_url) as real_dor:
+        monkeypatch.setenv("DOR_DESKTOP_DOR_URL", real_url)
+        monkeypatch.setenv("DOR_DESKTOP_CLIENT_ID", "sandbox-shop")
+        monkeypatch.setenv(ENV_SECRET, "sandbox-secret")
+        done = cli("sync", "--until-empty", "--max-wait", "30")
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "1 messages in this register are for another DOR" in done.stdout
+        assert real_dor.registrations() == []
