@@ -18,6 +18,8 @@ OPTIONAL_SPANS: dict[str, tuple[tuple[int, int, int], ...]] = {
     "TD2": ((1, 28, 35),),
     "TD3": ((1, 28, 42),),
     "DL": ((0, 16, 29),),
+    "MRVA": ((1, 28, 44),),  # visas: optional data after the expiry date, no check digit
+    "MRVB": ((1, 28, 36),),
 }
 
 # A run of MRZ characters long enough to be an MRZ line, or a fragment of one with fillers.

@@ -30,10 +30,10 @@ CONFIDENCE_FLOOR = 80.0
 #: Below this many pixels per character in the original image, a name is never confirmed: the
 #: glyph check's margin between a right and a wrong letter shrinks with the resolution (TWENTY
 #: read as TWENIY at ~6 px per character passed it). Measured on 300 development scans with this
-#: rule off (bench/RESULTS_idscan.md, "resolution sweep"): names the other guards confirmed
-#: although wrong: 7 of 71 at 6 px, 1 of 107 at 7 px, 0 of 130 at 8 px and 0 of 116 at 9-12 px,
-#: without glare. With glare and blur one wrong name passed at 8.4 px (JGNA read as JGMA), so
-#: the line is drawn at 10 px, above every wrong name seen.
+#: rule off (bench/RESULTS_idscan.md, bench/idscan_resolution_sweep.py): of the names the other
+#: guards confirmed, 7 of 66 were wrong at 6 px, 1 of 127 at 7 px, 0 of 126 at 8 px and 0 of
+#: 205 at 9-12 px, without glare. With glare and blur one wrong name passed at 8.4 px (JGNA read
+#: as JGMA), so the line is drawn at 10 px, above every wrong name seen.
 RELIABLE_NAME_PITCH_PX = 10.0
 
 WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"

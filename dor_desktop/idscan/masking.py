@@ -28,6 +28,8 @@ LAYOUTS = {
     "TD2": (105.0, 74.0, 36, 2),
     "TD3": (125.0, 88.0, 44, 2),
     "DL": (85.6, 54.0, 30, 1),
+    "MRVA": (120.0, 80.0, 44, 2),  # visas (ICAO 9303 part 7)
+    "MRVB": (105.0, 74.0, 36, 2),
 }
 PITCH_MM = 2.54  # OCR-B MRZ characters: 10 per inch
 TEXT_SHORTFALL = 0.4  # the inked extent of a line is about 0.4 pitch shorter than chars x pitch

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+from datetime import date
+
 import numpy as np
 import pytest
 from PIL import Image
 
+from dor_desktop.idscan import synthetic, synthetic_scenes
 from dor_desktop.idscan.masking import masked_copy
 from dor_desktop.idscan.mrz_locate import FINDER_WIDTHS, find_boxes, straighten
 from dor_desktop.idscan.ocr import recognise_lines, recognise_words
@@ -64,3 +68,26 @@ def test_watermark_names_recipient_purpose_and_date_in_red(masked_passport: Imag
     assert reddish.mean() > 0.02  # the watermark runs across the whole image
     rows_with_mark = reddish.any(axis=1).mean()
     assert rows_with_mark > 0.8
+
+
+@pytest.mark.parametrize("layout", ["MRVA", "MRVB"])
+def test_a_visa_gets_a_masked_copy_without_its_optional_data(layout: str) -> None:
+    """Visas are their own layouts now: the masked copy must know their size and optional data."""
+    spec = synthetic.IdSpec(
+        mrz_format=layout,
+        document_code="V<",
+        issuing_country="NLD",
+        document_number="XB1234567",
+        family_name="JANSEN",
+        given_names="ANNA",
+        date_of_birth=date(1980, 1, 2),
+        sex="F",
+        nationality="NLD",
+        expiry=date(2030, 1, 2),
+    )
+    scan = synthetic_scenes.make_scene_scan(
+        spec, synthetic_scenes.Look(), synthetic_scenes.Scene(px_per_char=20), seed=1
+    )
+    masked = masked_copy(scan, shop="Test", today=TODAY)
+    assert masked.size == Image.open(io.BytesIO(scan)).size
+    assert "1234567" in _all_digits_read(masked)  # the document number stays readable

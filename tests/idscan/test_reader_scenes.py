@@ -115,7 +115,8 @@ def test_a_small_card_illustration_with_a_caption_is_read() -> None:
     card = Image.open(io.BytesIO(scan))
     page = Image.new("RGB", (card.width, card.height + 40), "white")
     page.paste(card, (0, 0))
-    ImageDraw.Draw(page).text((8, card.height + 12), "Figure 3: the new Belgian identity card (specimen)", fill=0)
+    caption = "Figure 3: the new Belgian identity card (specimen)"
+    ImageDraw.Draw(page).text((8, card.height + 12), caption, fill=0)
     buffer = io.BytesIO()
     page.save(buffer, format="PNG")
     assert page.width < 450
