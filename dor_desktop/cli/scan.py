@@ -61,7 +61,9 @@ def run_scan(args: argparse.Namespace) -> int:
         scanning.write_masked_copy(args.image, args.masked_out, shop, date.today())
         print(f"masked copy written to {args.masked_out}")
     if not result.ok:
-        raise UserError("the scan failed its checks: " + "; ".join(result.problems), EXIT_CHECKS_FAILED)
+        to_check = ", ".join(result.fields_to_check)
+        reasons = "; ".join(result.problems)
+        raise UserError(f"compare with the document: {to_check} ({reasons})", EXIT_CHECKS_FAILED)
     return 0
 
 
@@ -71,13 +73,24 @@ def _settings_shop_name() -> str:
 
 
 def format_result(result: ScanResult) -> str:
-    """Aligned 'label: value' lines, with a mark on values a check digit confirmed."""
+    """Aligned 'label: value' lines, each marked confirmed or CHECK with the reason.
+
+    The mark follows the field's trust, not its check digit alone: a birth date whose check digit
+    passes can still make the seller a one-year-old, and a name has no check digit at all.
+    """
     lines = [f"{'Document type':<16} {result.document_type} ({result.mrz_format})"]
     for name, label in _LABELS:
         field = getattr(result, name)
         if not field.value and not field.covered:
             continue
-        mark = "  [check digit ok]" if field.trusted else ("  [CHECK FAILED]" if field.covered else "")
+        if field.confirmed:
+            mark = "  [confirmed]"
+        elif field.to_check:
+            mark = f"  [CHECK: {field.doubt}]" if field.doubt else "  [CHECK]"
+            if field.alternatives:
+                mark += f" (or: {', '.join(field.alternatives)})"
+        else:
+            mark = ""
         lines.append(f"{label:<16} {field.value}{mark}")
     if result.expired:
         lines.append("EXPIRED document")

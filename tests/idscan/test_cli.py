@@ -35,7 +35,7 @@ def test_scan_prints_the_fields_and_no_bsn(passport_file: Path, capsys: pytest.C
     assert _run("scan", str(passport_file)) == 0
     out = capsys.readouterr().out
     assert "SPECI2014" in out and "DE BRUIJN" in out and "WILLEKE LISELOTTE" in out
-    assert "[check digit ok]" in out and "EXPIRED" in out
+    assert "SPECI2014  [confirmed]" in out and "EXPIRED" in out
     assert "999999990" not in out
 
 
@@ -113,3 +113,19 @@ def test_failed_check_digits_exit_with_their_own_code(tmp_path: Path) -> None:
         _run("scan", str(path))
     assert caught.value.exit_code == EXIT_CHECKS_FAILED
     assert "date of birth: check digit failed" in str(caught.value)
+
+
+def test_a_field_doubted_despite_its_check_digit_is_marked_check_with_the_other_reading(passport_file: Path):
+    """A birth date's check digit can pass while the date makes the seller a one-year-old."""
+    from dataclasses import replace
+
+    from dor_desktop.cli.scan import format_result
+    from dor_desktop.services.scanning import read_document
+
+    result = read_document(passport_file)
+    doubted = replace(
+        result.date_of_birth, status="check", doubt="the holder would be 1", alternatives=("1911-01-01",)
+    )
+    out = format_result(replace(result, date_of_birth=doubted))
+    line = next(line for line in out.splitlines() if line.startswith("Date of birth"))
+    assert doubted.trusted and "[CHECK: the holder would be 1] (or: 1911-01-01)" in line
