@@ -15,7 +15,7 @@ from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
-from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT, AppContext, register_context
+from dor_desktop.services.context import AppContext, endpoint_for, register_context
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.migrate import Progress
@@ -57,9 +57,8 @@ def open_app(
     except Exception:
         db.close()
         raise
-    endpoint = PRACTICE_ENDPOINT if practice else REAL_ENDPOINT
-    register = Register(db, register_context(settings, rules, endpoint))
-    return AppContext(paths, settings, rules, db, register, practice, endpoint)
+    register = Register(db, register_context(settings, rules, endpoint_for(practice)))
+    return AppContext(paths, settings, rules, db, register)
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

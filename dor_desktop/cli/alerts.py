@@ -38,11 +38,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _list(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         found = alerts.open_alerts(app)
-    finally:
-        app.close()
     if args.json:
         print(json.dumps([asdict(a) for a in found], indent=2, ensure_ascii=False))
         return 0
@@ -58,21 +55,15 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _ack(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         alerts.acknowledge(app, args.alert_id)
-    finally:
-        app.close()
     print(f"alert {args.alert_id} marked as read")
     return 0
 
 
 def _release(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         alerts.release(app, args.alert_id, args.note)
-    finally:
-        app.close()
     print(f"alert {args.alert_id}: goods released")
     return 0
 
@@ -82,11 +73,8 @@ def _sell(args: argparse.Namespace) -> int:
         price = parse_amount(args.price)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    app = open_app()
-    try:
+    with open_app() as app:
         today: date = local_date(utc_now())
         sale = alerts.record_sale(app, args.reference, args.line, args.buyer, price, today)
-    finally:
-        app.close()
     print(f"sold: {sale.register_number} line {sale.item_line}")
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -14,7 +13,7 @@ from typing import Any
 
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
-from dor_desktop.config.settings import ENV_DOR_URL
+from dor_desktop.config.settings import configured_dor_url
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
@@ -127,9 +126,8 @@ def _add(args: argparse.Namespace) -> int:
     batch = data if isinstance(data, list) else [data]
     if not batch:
         raise UserError(f"{args.json_file} holds an empty list")
-    app = open_app()
     rejected = 0
-    try:
+    with open_app() as app:
         for index, item in enumerate(batch, start=1):
             label = f"purchase {index}" if len(batch) > 1 else "the purchase"
             purchase = _parse(item, label)
@@ -143,8 +141,6 @@ def _add(args: argparse.Namespace) -> int:
                 rejected += 1
                 continue
             print(f"{entry.register_number} {entry.client_reference}", flush=True)
-    finally:
-        app.close()
     return REJECTED if rejected else 0
 
 
@@ -152,24 +148,19 @@ def _correct(args: argparse.Namespace) -> int:
     purchase = _parse(_read_json(args.json_file), "the correction")
     if purchase is None:
         return REJECTED
-    app = open_app()
-    try:
-        entry = register.correct(app, args.reference, purchase, args.reason)
-    except ValidationFailed as failed:
-        _print_problems("the correction", failed.problems)
-        return REJECTED
-    finally:
-        app.close()
+    with open_app() as app:
+        try:
+            entry = register.correct(app, args.reference, purchase, args.reason)
+        except ValidationFailed as failed:
+            _print_problems("the correction", failed.problems)
+            return REJECTED
     print(f"{entry.register_number} {entry.client_reference}")
     return 0
 
 
 def _void(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         entry = register.void(app, args.reference, args.reason)
-    finally:
-        app.close()
     print(f"{entry.register_number} {entry.client_reference}")
     return 0
 
@@ -179,12 +170,9 @@ def _summary_json(summary: EntrySummary) -> dict[str, Any]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         flt = EntryFilter(text=args.search, date_from=args.date_from, date_to=args.date_to, limit=args.limit)
         rows = register.list_entries(app, flt)
-    finally:
-        app.close()
     if args.json:
         print(json.dumps([_summary_json(r) for r in rows], indent=2, ensure_ascii=False))
         return 0
@@ -200,11 +188,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         detail = register.entry_detail(app, args.reference)
-    finally:
-        app.close()
     data = asdict(detail)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -234,11 +219,8 @@ def _print_detail(data: dict[str, Any]) -> None:
 
 
 def _verify(_args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         report = inspection.verify(app)
-    finally:
-        app.close()
     if not report.ok:
         print(
             f"dor-desktop: verify FAILED after {report.entries} good entries: {report.problem}",
@@ -250,11 +232,8 @@ def _verify(_args: argparse.Namespace) -> int:
 
 
 def _purge_id_copies(args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         purge = retention.purge_id_copies(app, date.today(), dry_run=args.dry_run)
-    finally:
-        app.close()
     verb = "would remove" if purge.dry_run else "removed"
     for path in purge.removed:
         print(f"{verb} {path.name}")
@@ -270,11 +249,8 @@ def _purge_id_copies(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
-    app = open_app()
-    try:
+    with open_app() as app:
         count = inspection.export(app, args.date_from, args.date_to, args.format, args.out)
-    finally:
-        app.close()
     print(f"exported {count} entries to {args.out}")
     return 0
 
@@ -283,7 +259,7 @@ def _config_show(_args: argparse.Namespace) -> int:
     paths = Paths.from_environment()
     current = settings_change.current(paths)
     print(f"data folder: {paths.home}")
-    practice = current.uses_sandbox and not os.environ.get(ENV_DOR_URL, "").strip()
+    practice = not configured_dor_url(current)
     in_use = "the practice register (no DOR configured)" if practice else "the legal register"
     print(f"register in use: {in_use}, {paths.in_mode(practice).database}")
     for key, value in asdict(current).items():

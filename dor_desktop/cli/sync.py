@@ -126,15 +126,12 @@ def _seconds(text: str) -> float:
 
 @contextmanager
 def _service(options: SyncOptions | None = None) -> Iterator[tuple[AppContext, SyncService]]:
-    app = open_app()
-    try:
+    with open_app() as app:
         service = build_sync_service(app, options=options)
         try:
             yield app, service
         finally:
             service.close()
-    finally:
-        app.close()
 
 
 # -- sync -----------------------------------------------------------------------------------------
@@ -293,11 +290,8 @@ def _print_check(serial: str, result: CheckResult) -> None:
 def _configured_client_id(given: str | None) -> str:
     if given and given.strip():
         return given.strip()
-    app = open_app()
-    try:
+    with open_app() as app:
         client_id = app.settings.dor_client_id.strip()
-    finally:
-        app.close()
     if not client_id:
         raise UserError("no client id: pass --client-id or set dor_client_id first")
     return client_id
@@ -322,11 +316,8 @@ def _credentials_delete(args: argparse.Namespace) -> int:
 
 
 def _credentials_show(_args: argparse.Namespace) -> int:
-    app = open_app()
-    try:
+    with open_app() as app:
         access = resolve_access(app)
-    finally:
-        app.close()
     where = "the bundled sandbox (no DOR URL configured)" if access.uses_sandbox else access.url
     print(f"DOR: {where}  [from {access.source}]")
     print(f"client id: {access.client_id}")

@@ -24,7 +24,6 @@ __all__ = [
     "open_alerts",
     "record_sale",
     "release",
-    "sale_blocker",
 ]
 
 #: (register number, matched field, matched value, match type) of one hit, for a report line.
@@ -64,11 +63,3 @@ def record_sale(
 ) -> RecordedSale:
     """Record a sale in the sales register and queue the ``sold`` event; SaleBlocked says why not."""
     return _sales.record_sale(app.db, reference, item_line, buyer, price, today)
-
-
-def sale_blocker(app: AppContext, reference: str, item_line: int, today: date) -> SaleBlocked | None:
-    """Why the item may not be sold today (hold period, police hold), or None."""
-    from dor_desktop.storage.register import find_entry
-
-    with app.db.read() as session:
-        return _sales.sale_blocker(session, find_entry(session, reference), item_line, today)

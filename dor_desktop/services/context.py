@@ -21,17 +21,31 @@ PRACTICE_ENDPOINT = "practice-sandbox"
 REAL_ENDPOINT = "dor"
 
 
+def endpoint_for(practice: bool) -> str:
+    return PRACTICE_ENDPOINT if practice else REAL_ENDPOINT
+
+
 @dataclass
 class AppContext:
-    """One opened register. ``practice`` is True for the practice register (bundled sandbox)."""
+    """One opened register: the practice one when ``paths`` are in practice mode.
+
+    A context manager, so a command opens and closes it in one ``with`` statement.
+    """
 
     paths: Paths
     settings: Settings
     rules: RulePack
     db: Database
     register: Register
-    practice: bool
-    dor_endpoint: str
+
+    @property
+    def practice(self) -> bool:
+        return self.paths.practice
+
+    @property
+    def dor_endpoint(self) -> str:
+        """The DOR this register's messages are for (recorded on every outbox row)."""
+        return endpoint_for(self.practice)
 
     def use_settings(self, settings: Settings, rules: RulePack) -> None:
         """Apply changed settings that need no restart (shop name, prefix, rule pack ...)."""
@@ -40,6 +54,12 @@ class AppContext:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> AppContext:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def register_context(settings: Settings, rules: RulePack, dor_endpoint: str) -> RegisterContext:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from dor_desktop.idscan.result import ScanResult
 
-__all__ = ["ScanResult", "masked_image", "read_document", "warm_up", "write_masked_copy"]
+__all__ = ["ScanResult", "masked_image", "read_document", "write_masked_copy"]
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:
@@ -43,10 +43,3 @@ def write_masked_copy(image: Path, out: Path, shop: str, today: date) -> None:
         copy.save(out)
     except (OSError, ValueError) as error:
         raise UserError(f"cannot write the masked copy to {out}: {error}") from None
-
-
-def warm_up() -> None:
-    """Load the OCR model now (in a background thread) so the first scan at the counter is quick."""
-    from dor_desktop.idscan import ocr
-
-    ocr.warm_up()

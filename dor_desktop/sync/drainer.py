@@ -93,6 +93,7 @@ class Drainer:
         ends after ``pass_seconds`` (a request then in flight times out); what is left stays
         pending for the next pass.
         """
+        self._claim_unrecorded()
         with deadline.deadline_after(self.pass_seconds):
             last_id = 0
             while not self._should_stop():
@@ -158,24 +159,27 @@ class Drainer:
                     own_hash,
                 ) in session.execute(query)
             ]
-        self._claim(rows)
         return rows
 
     def for_this_dor(self) -> ColumnElement[bool]:
-        """Messages for this DOR; rows from before schema 0002 have none and are claimed on sending."""
+        """Messages recorded for this DOR (the only ones it sends)."""
+        return OutboxMessage.dor_endpoint == self.endpoint
+
+    def will_send(self) -> ColumnElement[bool]:
+        """Messages this drainer sends: its own, and those from before schema 0002 (claimed then)."""
         column = OutboxMessage.dor_endpoint
         return or_(column == self.endpoint, column.is_(None))
 
-    def _claim(self, rows: list[PendingRow]) -> None:
-        """Record this DOR on unclaimed rows before they are sent (a trigger keeps it fixed)."""
-        if not rows:
-            return
+    def _claim_unrecorded(self) -> None:
+        """Pending messages from before schema 0002 name no DOR: they are this one's (the register
+        they sit in was opened for it). Recorded once, before sending; a trigger keeps it fixed.
+        A read first, so a pass with nothing to claim writes nothing."""
+        unrecorded = (OutboxMessage.state == "pending", OutboxMessage.dor_endpoint.is_(None))
+        with self.db.read() as session:
+            if session.execute(select(OutboxMessage.id).where(*unrecorded).limit(1)).first() is None:
+                return
         with self.db.write() as session:
-            session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id.in_([row.id for row in rows]), OutboxMessage.dor_endpoint.is_(None))
-                .values(dor_endpoint=self.endpoint)
-            )
+            session.execute(update(OutboxMessage).where(*unrecorded).values(dor_endpoint=self.endpoint))
 
     def _submit(self, rows: list[PendingRow], tally: PassTally) -> None:
         try:
@@ -272,7 +276,6 @@ class Drainer:
                 )
             ]
             targets = _targets(session, [_target_of(row) for row in rows])
-        self._claim(rows)
         for row in rows:
             if self._should_stop():
                 return

@@ -186,7 +186,7 @@ class SyncService:
                 session.scalar(
                     select(func.count())
                     .select_from(OutboxMessage)
-                    .where(OutboxMessage.state == "pending", self.drainer.for_this_dor())
+                    .where(OutboxMessage.state == "pending", self.drainer.will_send())
                 )
                 or 0
             )
@@ -196,13 +196,13 @@ class SyncService:
         with self.db.read() as session:
             pending, oldest = session.execute(
                 select(func.count(), func.min(OutboxMessage.created_at)).where(
-                    OutboxMessage.state == "pending", self.drainer.for_this_dor()
+                    OutboxMessage.state == "pending", self.drainer.will_send()
                 )
             ).one()
             elsewhere = session.scalar(
                 select(func.count())
                 .select_from(OutboxMessage)
-                .where(OutboxMessage.state == "pending", ~self.drainer.for_this_dor())
+                .where(OutboxMessage.state == "pending", ~self.drainer.will_send())
             )
             last_ack = outcomes.get_state(session, outcomes.LAST_ACK_KEY)
             conflicts = session.scalar(
