@@ -100,6 +100,7 @@ class ItemEditor(QGroupBox):
         self.check_button.setObjectName("checkButton")
         self.check_button.clicked.connect(lambda: self.check_requested.emit(self.index))
         self.check_result = QLabel()
+        self._checked_identifier = ""
         self.check_result.setObjectName("checkResult")
         self.check_result.setWordWrap(True)
         self._check_row = QWidget()
@@ -135,6 +136,7 @@ class ItemEditor(QGroupBox):
         self.apply_category(self.category())
         self.set_photo_count(len(item.get("photo_sha256") or []))
         self._update_imei_hint(str(item.get("imei", "")))
+        self._drop_stale_check_result()
 
     def category(self) -> Category | None:
         value = self.fields["category"].value()
@@ -157,10 +159,20 @@ class ItemEditor(QGroupBox):
         )
 
     def show_check_result(self, text: str, tone: str) -> None:
-        """``tone``: "ok", "attention" or "unknown"; shown small and calm, next to the button."""
+        """``tone``: "ok", "attention" or "unknown"; shown small and calm, next to the button.
+
+        The result is about the number shown now; it is dropped as soon as the editor shows another
+        number (a new item, the next customer's form, another category), so a warning about one
+        seller's goods can never sit beside the next seller's."""
+        self._checked_identifier = self.identifier() if text else ""
         self.check_result.setText(text)
+        self.check_result.setToolTip("")
         self.check_result.setProperty("tone", tone)
         restyle(self.check_result)
+
+    def _drop_stale_check_result(self) -> None:
+        if self.check_result.text() and self.identifier() != self._checked_identifier:
+            self.show_check_result("", "")
 
     def identifier(self) -> str:
         """The number to check: IMEI, else serial, else frame number (what is shown and typed)."""
@@ -173,6 +185,7 @@ class ItemEditor(QGroupBox):
     def _on_edit(self, key: str, value: str) -> None:
         if key == "category":
             self.apply_category(self.category())
+            self._drop_stale_check_result()
         if key == "imei":
             self._update_imei_hint(value)
         if key in IDENTIFIER_KEYS:

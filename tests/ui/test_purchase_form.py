@@ -182,3 +182,35 @@ def test_ctrl_k_checks_the_item_being_typed_in_else_the_first_with_a_number(wind
     first.check_result.clear()
     ctrl_k(form.boxes["seller.family_name"].editor)  # the goods were left: the first with a number
     assert first.check_result.text() == "" and second.check_result.text() != ""
+
+
+def test_a_check_result_never_carries_over_to_the_next_customer(window_factory, qtbot):
+    """Issue 13, finding 1: a stolen-goods (or "could not check") line stayed on the fresh form."""
+    form = window_factory().form  # no DOR connection: the check says it could not check
+    fill_seller(form)
+    fill_item(form, 0, category="phone", brand="Apple", imei=CLEAN_IMEI, description="zwart", price="100")
+    form.items[0].fields["imei"].editor.setFocus()
+    QTest.keyClick(form.items[0].fields["imei"].editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert form.items[0].check_result.text() != ""
+
+    with qtbot.waitSignal(form.committed, timeout=10_000):
+        form.save()
+    assert form.items[0].check_result.text() == ""  # the fresh form says nothing about any number
+    fill_item(form, 0, category="bicycle")
+    assert form.items[0].check_result.text() == ""
+    assert form.items[0].check_result.toolTip() == ""
+
+
+def test_a_check_result_survives_adding_an_item_but_not_a_category_change(window_factory):
+    form = window_factory().form
+    fill_item(form, 0, category="phone", imei=CLEAN_IMEI)
+    form.items[0].fields["imei"].editor.setFocus()
+    QTest.keyClick(form.items[0].fields["imei"].editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    said = form.items[0].check_result.text()
+    assert said != ""
+
+    form.add_item()  # the first item's number did not change: its result still holds
+    assert form.items[0].check_result.text() == said
+
+    fill_item(form, 0, category="bicycle")  # no frame number yet: the result was about another number
+    assert form.items[0].check_result.text() == ""
