@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -10,14 +11,18 @@ MAX_AMOUNT = Decimal("999999999.99")
 #: Amounts of 10**15 and more are refused while parsing (validation still says "too large" for
 #: anything between MAX_AMOUNT and this), so no later quantize() can overflow the decimal context.
 _PARSE_LIMIT_DIGITS = 15
+#: Dutch grouping: "1.250,00", "12.500", "1.250.000,5". A lone "1.250" is not matched (one dot and
+#: no comma reads as a decimal point, and validation then refuses its third decimal).
+_DUTCH_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+,\d{1,2}|\d{1,3}(\.\d{3}){2,}")
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
     """Parse a euro amount typed by a clerk or read from JSON ("12,50", "12.50", 12).
 
     Raises ``ValueError`` with a clear message for anything that is not a finite number. A comma is
-    accepted as the decimal separator because Dutch clerks type one; thousands separators are not,
-    since "1.250" is ambiguous.
+    accepted as the decimal separator because Dutch clerks type one. Dots as thousands separators
+    are accepted where they cannot be misread: with a decimal comma after them ("1.250,00") or in
+    two or more groups ("1.250.000"); a lone "1.250" stays ambiguous and is refused by validation.
     """
     if isinstance(text, bool):
         raise ValueError("not an amount")
@@ -27,7 +32,9 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
         value = Decimal(text)
     elif isinstance(text, str):
         cleaned = text.strip().replace("\u20ac", "").strip()
-        if cleaned.count(",") == 1 and "." not in cleaned:
+        if _DUTCH_GROUPED.fullmatch(cleaned):
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        elif cleaned.count(",") == 1 and "." not in cleaned:
             cleaned = cleaned.replace(",", ".")
         try:
             value = Decimal(cleaned)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from dor_desktop.storage.models import RegisterEntry
+from dor_desktop.ui.form_state import build_purchase
 from dor_desktop.ui.vocabulary import PROBLEMS, translated
 from tests.ui.conftest import CLEAN_IMEI, fill_item, fill_seller, type_into
 
@@ -214,3 +218,15 @@ def test_a_check_result_survives_adding_an_item_but_not_a_category_change(window
 
     fill_item(form, 0, category="bicycle")  # no frame number yet: the result was about another number
     assert form.items[0].check_result.text() == ""
+
+
+def test_a_dutch_amount_with_a_thousands_separator_is_taken(window_factory):
+    """Issue 13, finding 8: "1.250,00" was refused."""
+    form = window_factory().form
+    fill_seller(form)
+    fill_item(form, 0, category="gold", weight_grams="40", fineness="585", hallmark="585",
+              description="ketting", price="1.250,00")
+    form.validate_now()
+    assert form.items[0].fields["price"].problem_text == ""
+    purchase, problems = build_purchase(form.state, datetime.now(UTC))
+    assert problems == [] and purchase.items[0].price == Decimal("1250.00")

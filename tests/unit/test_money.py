@@ -21,6 +21,9 @@ cents = st.integers(min_value=-(10**11) + 1, max_value=10**11 - 1).map(lambda c:
         (" \u20ac 7 ", Decimal("7")),
         (12, Decimal("12")),
         (Decimal("0.01"), Decimal("0.01")),
+        ("1.250,00", Decimal("1250.00")),  # Dutch thousands separators with a decimal comma
+        ("\u20ac 12.500,5", Decimal("12500.5")),
+        ("1.250.000", Decimal("1250000")),  # two groups cannot be a decimal point
     ],
 )
 def test_parse_amount_accepts_dot_comma_euro_sign_and_integers(given_text, expected):
@@ -28,7 +31,7 @@ def test_parse_amount_accepts_dot_comma_euro_sign_and_integers(given_text, expec
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "abc", "1.250,50", "1,2,3", "NaN", "Infinity", "-inf", True, 1.5, None, [1]]
+    "bad", ["", "abc", "1.25,50", "12.50,00", "1.2500,00", "1.250.00", "1,2,3", "NaN", "Infinity", "-inf", True, 1.5, None, [1]]
 )
 def test_parse_amount_refuses_what_is_not_a_finite_amount(bad):
     with pytest.raises(ValueError):
