@@ -207,7 +207,10 @@ class EntryDetailPanel(QWidget):
         ]
         if not lines and d.last_error:
             lines = [d.last_error]
-        head = html.escape(self.tr("The DOR refused this entry. Correct it to resend:"))
+        if d.summary.sync_state in ("rejected", "conflict"):
+            head = html.escape(self.tr("The DOR refused this entry. Correct it to resend:"))
+        else:  # still queued: a failed attempt is not a refusal, and nothing needs correcting
+            head = html.escape(self.tr("Not sent yet; it is sent again by itself. The last attempt:"))
         return [f"<p><b>{head}</b><br>" + "<br>".join(html.escape(x) for x in lines) + "</p>"]
 
     def _items(self, d: EntryDetail) -> list[str]:

@@ -202,6 +202,10 @@
         <translation>ended on %1</translation>
     </message>
     <message>
+        <source>Not sent yet; it is sent again by itself. The last attempt:</source>
+        <translation>Not sent yet; it is sent again by itself. The last attempt:</translation>
+    </message>
+    <message>
         <source>The DOR refused this entry. Correct it to resend:</source>
         <translation>The DOR refused this entry. Correct it to resend:</translation>
     </message>

@@ -202,6 +202,10 @@
         <translation>afgelopen op %1</translation>
     </message>
     <message>
+        <source>Not sent yet; it is sent again by itself. The last attempt:</source>
+        <translation>Nog niet verstuurd; het wordt vanzelf opnieuw verstuurd. De laatste poging:</translation>
+    </message>
+    <message>
         <source>The DOR refused this entry. Correct it to resend:</source>
         <translation>Het DOR heeft deze registratie geweigerd. Corrigeer haar om opnieuw te versturen:</translation>
     </message>

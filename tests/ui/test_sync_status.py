@@ -39,6 +39,12 @@ def test_unreachable_dor_shows_offline_and_the_counter_keeps_working(window_fact
     qtbot.waitUntil(lambda: status.last.pending == 1, timeout=10_000)
     assert status.state.property("tone") == "attention"
     assert "1" in status.details.text() and status.details.toolTip()  # what failed, on hover
+    # Issue 13, finding 3: the entry's detail says it waits to be sent, never that it was refused.
+    window.register_view.show_entry("K1-000001")
+    detail = window.register_view.detail
+    qtbot.waitUntil(lambda: detail.view is not None and bool(detail.view.detail.last_error), timeout=10_000)
+    shown = detail.text.toPlainText()
+    assert "Nog niet verstuurd" in shown and "geweigerd" not in shown
     # The pre-purchase check says it could not check, never "not known".
     form = window.form
     fill_item(form, 0, category="phone", imei=CLEAN_IMEI)
