@@ -15,6 +15,7 @@ from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
+from dor_desktop.services.access import os_owner
 from dor_desktop.services.context import AppContext, endpoint_for, register_context
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
@@ -30,13 +31,16 @@ def open_app(
     environ: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     on_settings: Callable[[Settings], None] | None = None,
+    at_counter: bool = False,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
     With no real DOR configured (settings or ``DOR_DESKTOP_DOR_URL``) that is the practice
     register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
     large register takes a while; ``on_settings`` hears the settings before that (the window
-    shows its progress in the shop's language).
+    shows its progress in the shop's language). The context acts as the owner of the OS account
+    (the command line, ``cli:<user>``), or, ``at_counter`` (the window), as nobody until a clerk
+    logs in.
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
@@ -58,7 +62,7 @@ def open_app(
         db.close()
         raise
     register = Register(db, register_context(settings, rules, endpoint_for(practice)))
-    return AppContext(paths, settings, rules, db, register)
+    return AppContext(paths, settings, rules, db, register, None if at_counter else os_owner())
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:
