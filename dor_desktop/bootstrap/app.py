@@ -15,6 +15,7 @@ from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
+from dor_desktop.services import accounts
 from dor_desktop.services.access import os_owner
 from dor_desktop.services.context import AppContext, endpoint_for, register_context
 from dor_desktop.storage import migrate
@@ -23,6 +24,16 @@ from dor_desktop.storage.migrate import Progress
 from dor_desktop.storage.register import Register
 
 log = logging.getLogger(__name__)
+#: ``dor-desktop --as NAME``: the account (name, PIN) the command line acts as instead of the OS
+#: account's owner; set once per process by the command line, before any command opens the register.
+_acting_as: tuple[str, str] | None = None
+
+
+def act_as(name: str | None, pin: str = "") -> None:
+    """Make every later :func:`open_app` (not at the counter) log in as the account ``name``
+    (None: act as the OS account's owner again)."""
+    global _acting_as
+    _acting_as = (name, pin) if name else None
 
 
 def open_app(
@@ -62,7 +73,14 @@ def open_app(
         db.close()
         raise
     register = Register(db, register_context(settings, rules, endpoint_for(practice)))
-    return AppContext(paths, settings, rules, db, register, None if at_counter else os_owner())
+    app = AppContext(paths, settings, rules, db, register, None if at_counter else os_owner())
+    if _acting_as is not None and not at_counter:
+        try:
+            accounts.login(app, *_acting_as)
+        except Exception:
+            app.close()
+            raise
+    return app
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

@@ -67,14 +67,15 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _pin() -> str:
+def read_pin(confirm: bool = True) -> str:
+    """The PIN from ``DOR_DESKTOP_PIN``, or asked for without echo (twice when ``confirm``)."""
     given = os.environ.get(ENV_PIN)
     if given is not None:
         return given
     if not sys.stdin.isatty():
         raise UserError(f"no PIN: set {ENV_PIN} or run the command in a terminal")
     first = getpass.getpass("PIN: ")
-    if getpass.getpass("PIN again: ") != first:
+    if confirm and getpass.getpass("PIN again: ") != first:
         raise UserError("the two PINs differ; nothing was changed")
     return first
 
@@ -94,7 +95,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    pin = _pin()
+    pin = read_pin()
     with open_app() as app:
         view = accounts.add(app, args.name, args.role, pin)
     print(f"added {view.name} ({view.role})")
@@ -109,7 +110,7 @@ def _set_role(args: argparse.Namespace) -> int:
 
 
 def _reset_pin(args: argparse.Namespace) -> int:
-    pin = _pin()
+    pin = read_pin()
     with open_app() as app:
         view = accounts.reset_pin(app, args.name, pin)
     print(f"{view.name} has a new PIN")

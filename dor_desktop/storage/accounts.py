@@ -76,7 +76,7 @@ def change(
     active: bool | None = None,
     keep_an_owner: bool = True,
 ) -> AccountView:
-    """Change one account; with ``keep_an_owner`` refuse to leave the shop without an active owner.
+    """Change one account; with ``keep_an_owner`` refuse to take away the last active owner.
 
     The check and the change share one write transaction, so two changes at once cannot both
     remove the last owner.
@@ -85,6 +85,7 @@ def change(
         account = session.scalar(select(Account).where(Account.name == name.strip()))
         if account is None:
             raise UserError(f"no account named {name!r}")
+        was_owner = account.active and account.role == "owner"
         if role is not None:
             account.role = role
         if secret_hash is not None:
@@ -96,6 +97,6 @@ def change(
         owners = session.scalar(
             select(func.count()).select_from(Account).where(Account.active.is_(True), Account.role == "owner")
         )
-        if keep_an_owner and not owners:
+        if keep_an_owner and was_owner and not owners:
             raise UserError("the shop must keep at least one active owner account")
         return _view(account)
