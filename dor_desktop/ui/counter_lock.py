@@ -37,6 +37,7 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may report (and fire) early
         self.timer.timeout.connect(self.idle)
         self.set_minutes(minutes)
         app = QApplication.instance()

@@ -82,10 +82,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.form, self.tr("New purchase (Ctrl+N)"))
         self.tabs.addTab(self.register_view, self.tr("Register (Ctrl+R)"))
         self.lock_page = LockPage(services)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._central(self.tabs))
+        self.pages = QStackedWidget()  # the tabs, or the login page while nobody is logged in
+        self.pages.addWidget(self.tabs)
         self.pages.addWidget(self.lock_page)
-        self.setCentralWidget(self.pages)
+        self.setCentralWidget(self._central(self.pages))
         self.idle = IdleWatch(services.settings.lock_after_minutes, self)
         self.alert_panel = AlertPanel(services, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.alert_panel)
