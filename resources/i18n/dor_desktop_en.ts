@@ -1377,6 +1377,18 @@
         <translation>Keep a masked copy of the ID (photo and BSN made unreadable)</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Lock when idle after</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Start</translation>
     </message>

@@ -1377,6 +1377,18 @@
         <translation>Afgeschermde kopie van het ID bewaren (foto en BSN onleesbaar)</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Vergrendelen na inactiviteit van</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>

@@ -259,3 +259,9 @@ def test_no_personal_data_reaches_the_audit_log(app: AppContext, tmp_path: Path)
     assert len(rows) >= 8
     for personal in ("Jansen", "Pieter", "NX12AB3C4", "Dorpsstraat", "3511", "1980-04-01", "Utrecht"):
         assert personal not in text
+
+
+def test_a_sale_is_recorded_with_its_entry(app: AppContext):
+    number = commit_phone(app, "Jansen", make_imei(1)).register_number
+    alerts.record_sale(app, number, 1, "", Decimal("150.00"), date.today() + timedelta(days=30))
+    assert actions(app) == [(os_owner().name, "sale", number)]

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from dor_desktop.services import accounts
 from dor_desktop.services.access import os_owner
 from dor_desktop.ui.admin_dialogs import AccountsDialog, AuditDialog
+from dor_desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import CLEAN_IMEI, commit_phone, fill_item, fill_seller, make_imei
 
 PIN = "1357"
@@ -161,3 +162,18 @@ def test_the_owner_adds_an_account_and_reads_the_audit_log(window_factory, conte
 def type_into_line(edit, text: str) -> None:
     edit.clear()
     QTest.keyClicks(edit, text)
+
+
+def test_the_idle_time_is_a_setting_of_the_settings_dialog_and_its_change_is_recorded(
+    window_factory, context_factory, qtbot
+):
+    window = locked_window(window_factory, context_factory, {"Mira": "manager"})
+    log_in(window, qtbot, "Mira")
+    qtbot.waitUntil(lambda: not window.locked, timeout=5000)
+    window.open_settings()
+    dialog = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
+    dialog.lock_minutes.setValue(1)
+    dialog._accept()
+    qtbot.waitUntil(lambda: window.idle.timer.interval() == 60_000, timeout=5000)
+    assert ("Mira", "settings_change", "settings") in audit_rows(window)
+    assert json.loads((window.services.paths.settings).read_text(encoding="utf-8"))["lock_after_minutes"] == 1
