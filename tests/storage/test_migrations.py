@@ -20,8 +20,15 @@ from .conftest import count, make_register
 #: The head this package ships (read before a test adds a newer revision).
 SHIPPED_HEAD = migrate.HEAD_REVISION
 TABLES = {
-    "alembic_version", "register_entry", "entry_item", "outbox", "alert", "sale", "sync_state",
-    "account", "audit_log",
+    "alembic_version",
+    "register_entry",
+    "entry_item",
+    "outbox",
+    "alert",
+    "sale",
+    "sync_state",
+    "account",
+    "audit_log",
 }
 TRIGGERS = {
     "register_entry_no_update",
