@@ -58,6 +58,23 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MANAGER: frozenset(_MANAGER),
     Role.OWNER: frozenset(_OWNER),
 }
+#: What each permission allows, for a refusal's one line.
+_DOING = {
+    Permission.REGISTER: "register purchases",
+    Permission.SCAN: "scan documents",
+    Permission.CHECK: "check goods",
+    Permission.VIEW: "look up the register",
+    Permission.CORRECT: "correct entries",
+    Permission.VOID: "void entries",
+    Permission.SELL: "record sales",
+    Permission.RELEASE: "record a police release",
+    Permission.EXPORT: "export the register",
+    Permission.SETTINGS: "change the settings",
+    Permission.ACCOUNTS: "manage accounts",
+    Permission.KEYS: "manage the keys",
+    Permission.RETENTION: "purge personal data",
+    Permission.AUDIT: "read the audit log",
+}
 #: The lowest role that holds each permission (for the refusal's wording).
 _LOWEST = {p: next(r for r in Role if p in PERMISSIONS[r]) for p in Permission}
 
@@ -85,8 +102,8 @@ def require(actor: Actor | None, permission: Permission) -> Actor:
     if actor is None:
         raise NotPermitted("nobody is logged in: log in first")
     if not actor.may(permission):
-        needed = _LOWEST[permission]
-        raise NotPermitted(f"{actor.name} ({actor.role}) may not {permission}: that needs the {needed} role")
+        doing, needed = _DOING.get(permission, permission), _LOWEST[permission]
+        raise NotPermitted(f"{actor.name} ({actor.role}) may not {doing}: that needs the {needed} role")
     return actor
 
 

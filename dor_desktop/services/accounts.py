@@ -82,9 +82,10 @@ def create_first_owner(app: AppContext, name: str, secret: str) -> Actor:
 def login(app: AppContext, name: str, secret: str) -> Actor:
     """Check the name and PIN; the account becomes the context's actor. Failures are recorded too."""
     app.actor = None  # a login starts from nobody: a failed one leaves the window locked
+    name = unicodedata.normalize("NFKC", name).strip()  # as the name was stored
     found = _accounts.credentials(app.db, name)
     if found is None or not found[0].active or not _matches(found[1], secret):
-        record(app, Action.LOGIN_FAILED, name.strip()[:80], "")
+        record(app, Action.LOGIN_FAILED, name[:64], "")
         raise NotPermitted("wrong name or PIN")
     view = found[0]
     app.actor = Actor(view.name, Role(view.role), view.id)

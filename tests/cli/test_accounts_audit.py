@@ -35,7 +35,7 @@ def test_a_clerk_acting_from_the_command_line_is_refused_with_one_line(run_main,
     void = run_main("--as", "Anna", "register", "void", number, "--reason", "withdrawn")
     assert (void.code, void.err) == (
         1,
-        "dor-desktop: error: Anna (clerk) may not void: that needs the manager role\n",
+        "dor-desktop: error: Anna (clerk) may not void entries: that needs the manager role\n",
     )
     listing = run_main("--as", "Anna", "audit", "list")
     assert listing.code == 1 and "needs the owner role" in listing.err
