@@ -15,6 +15,8 @@ from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
+from dor_desktop.services import accounts
+from dor_desktop.services.access import os_owner
 from dor_desktop.services.context import AppContext, endpoint_for, register_context
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
@@ -22,6 +24,16 @@ from dor_desktop.storage.migrate import Progress
 from dor_desktop.storage.register import Register
 
 log = logging.getLogger(__name__)
+#: ``dor-desktop --as NAME``: the account (name, PIN) the command line acts as instead of the OS
+#: account's owner; set once per process by the command line, before any command opens the register.
+_acting_as: tuple[str, str] | None = None
+
+
+def act_as(name: str | None, pin: str = "") -> None:
+    """Make every later :func:`open_app` (not at the counter) log in as the account ``name``
+    (None: act as the OS account's owner again)."""
+    global _acting_as
+    _acting_as = (name, pin) if name else None
 
 
 def open_app(
@@ -30,13 +42,16 @@ def open_app(
     environ: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     on_settings: Callable[[Settings], None] | None = None,
+    at_counter: bool = False,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
     With no real DOR configured (settings or ``DOR_DESKTOP_DOR_URL``) that is the practice
     register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
     large register takes a while; ``on_settings`` hears the settings before that (the window
-    shows its progress in the shop's language).
+    shows its progress in the shop's language). The context acts as the owner of the OS account
+    (the command line, ``cli:<user>``), or, ``at_counter`` (the window), as nobody until a clerk
+    logs in.
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
@@ -58,7 +73,14 @@ def open_app(
         db.close()
         raise
     register = Register(db, register_context(settings, rules, endpoint_for(practice)))
-    return AppContext(paths, settings, rules, db, register)
+    app = AppContext(paths, settings, rules, db, register, None if at_counter else os_owner())
+    if _acting_as is not None and not at_counter:
+        try:
+            accounts.login(app, *_acting_as)
+        except Exception:
+            app.close()
+            raise
+    return app
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

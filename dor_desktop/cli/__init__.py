@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from dor_desktop import __version__
-from dor_desktop.cli import alerts, register, scan, sync
+from dor_desktop.bootstrap.app import act_as
+from dor_desktop.cli import accounts, alerts, register, scan, sync
+from dor_desktop.cli.accounts import read_pin
 from dor_desktop.config.logs import setup_logging
 from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
@@ -30,8 +32,15 @@ def build_parser() -> argparse.ArgumentParser:
         "platform's user data folder.",
     )
     parser.add_argument("--version", action="version", version=f"dor-desktop {__version__}")
+    parser.add_argument(
+        "--as",
+        dest="as_account",
+        metavar="NAME",
+        help="act as this clerk's account (PIN from $DOR_DESKTOP_PIN or asked) instead of as the owner "
+        "of this OS account",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (register, alerts, scan, sync):
+    for module in (register, alerts, scan, sync, accounts):
         module.add_parser(commands)
     return parser
 
@@ -59,6 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _run_window(parser)
     try:
+        return _run(args)
+    finally:
+        act_as(None)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command; every failure becomes one line on stderr and an exit code."""
+    paths = Paths.from_environment()
+    try:
+        act_as(args.as_account, read_pin(confirm=False) if args.as_account else "")
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"dor-desktop: error: {exc}", file=sys.stderr)

@@ -272,7 +272,8 @@ def _config_show(_args: argparse.Namespace) -> int:
 
 
 def _config_set(args: argparse.Namespace) -> int:
-    change = settings_change.set_value(Paths.from_environment(), args.key, args.value)
+    with open_app() as app:  # the change is recorded in the audit log of the register in use
+        change = settings_change.change_value(app, args.key, args.value)
     print(f"{args.key} = {getattr(change.new, args.key)}")
     if change.mode_changed:
         register_in_use = "practice register" if change.new.uses_sandbox else "legal register"

@@ -37,6 +37,8 @@ class Settings:
     keep_id_images: bool = False
     retention_years: int = 4
     first_run_done: bool = False
+    #: The window locks after this many idle minutes (0: never); locking hides personal data.
+    lock_after_minutes: int = 5
 
     @property
     def uses_sandbox(self) -> bool:
@@ -60,6 +62,8 @@ def _problems(settings: Settings) -> list[str]:
         problems.append("language must be nl or en")
     if not 1 <= settings.retention_years <= 20:
         problems.append("retention_years must be between 1 and 20")
+    if not 0 <= settings.lock_after_minutes <= 240:
+        problems.append("lock_after_minutes must be between 0 (never) and 240")
     url_problem = dor_url_problem(settings.dor_url.strip()) if settings.dor_url.strip() else None
     if url_problem:
         problems.append(url_problem)

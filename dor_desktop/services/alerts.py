@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from dor_desktop.services.access import Permission, require
+from dor_desktop.services.audit import Action, record
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage import alerts as _alerts
 from dor_desktop.storage import sales as _sales
@@ -41,7 +43,9 @@ def acknowledge(app: AppContext, alert_id: int) -> None:
 
 def release(app: AppContext, alert_id: int, note: str) -> None:
     """The police released the goods; the note says who and when."""
+    require(app.actor, Permission.RELEASE)
     _alerts.release(app.db, alert_id, note)
+    record(app, Action.POLICE_RELEASE, f"alert {alert_id}")
 
 
 def alert_lines(app: AppContext, ids: tuple[int, ...]) -> list[AlertLine]:
@@ -62,4 +66,7 @@ def record_sale(
     app: AppContext, reference: str, item_line: int, buyer: str, price: Decimal, today: date
 ) -> RecordedSale:
     """Record a sale in the sales register and queue the ``sold`` event; SaleBlocked says why not."""
-    return _sales.record_sale(app.db, reference, item_line, buyer, price, today)
+    require(app.actor, Permission.SELL)
+    sale = _sales.record_sale(app.db, reference, item_line, buyer, price, today)
+    record(app, Action.SALE, sale.register_number, f"line {sale.item_line}")
+    return sale

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.rules import RulePack
+from dor_desktop.services.access import Actor
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import Register, RegisterContext
 
@@ -37,6 +38,9 @@ class AppContext:
     rules: RulePack
     db: Database
     register: Register
+    #: Who acts (services.access): the command line's OS owner, or the clerk logged in at the
+    #: window; None while the window is locked or nobody has logged in yet.
+    actor: Actor | None = None
 
     @property
     def practice(self) -> bool:

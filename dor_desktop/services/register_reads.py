@@ -20,6 +20,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from dor_desktop.services.access import Permission, require
+from dor_desktop.services.audit import Action, record
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.models import RegisterEntry
 from dor_desktop.storage.queries import EntryDetail, EntryFilter, EntrySummary, list_entries, summary_select
@@ -116,7 +118,11 @@ class DetailView:
 
 
 def detail_view(app: AppContext, reference: str, today: date) -> DetailView:
-    """The entry ``reference`` (register number or client reference) and its items' sale blockers."""
+    """The entry ``reference`` (register number or client reference) and its items' sale blockers.
+
+    Shows the seller's personal data: the view is recorded in the audit log.
+    """
+    require(app.actor, Permission.VIEW)
     with app.db.read() as session:
         detail = _entry_detail(session, reference)
         entry = find_entry(session, reference)
@@ -125,4 +131,5 @@ def detail_view(app: AppContext, reference: str, today: date) -> DetailView:
             for item in detail.payload.get("items", []):
                 line = int(item.get("line", 0))
                 blockers[line] = sale_blocker(session, entry, line, today)
+    record(app, Action.VIEW_ENTRY, detail.summary.register_number)
     return DetailView(detail, today, blockers)

@@ -9,13 +9,16 @@ reported, because that needs the register reopened (the window restarts its sync
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from dor_desktop.config import settings as store
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url
 from dor_desktop.domain.rules import RulePack, available_packs, load_pack
 from dor_desktop.errors import UserError
+from dor_desktop.services.access import Permission, require
+from dor_desktop.services.audit import Action, record
+from dor_desktop.services.context import AppContext
 from dor_desktop.sync.credentials import store_secret
 
 
@@ -70,3 +73,23 @@ def _rule_pack(paths: Paths, pack_id: str) -> RulePack:
     if pack_id not in packs:
         raise UserError(f"unknown rule pack {pack_id!r}; available: {', '.join(sorted(packs))}")
     return load_pack(pack_id, paths.rulepacks)
+
+
+def change(
+    app: AppContext, new: Settings, *, secret: str = "", environ: Mapping[str, str] | None = None
+) -> SettingsChange:
+    """:func:`save` by the context's actor (a manager or owner), recorded in the audit log.
+
+    The log names the keys that changed, not their values.
+    """
+    require(app.actor, Permission.SETTINGS)
+    old = current(app.paths)
+    done = save(app.paths, old, new, secret=secret, environ=environ)
+    changed = [f.name for f in fields(Settings) if getattr(old, f.name) != getattr(new, f.name)]
+    record(app, Action.SETTINGS_CHANGE, "settings", ", ".join(changed + (["secret"] if secret else [])))
+    return done
+
+
+def change_value(app: AppContext, key: str, text: str) -> SettingsChange:
+    """``dor-desktop config set KEY VALUE`` by the context's actor."""
+    return change(app, store.with_value(current(app.paths), key, text))

@@ -76,7 +76,10 @@ class Launcher(QObject):
     def _open_in_background(self) -> None:
         try:
             context = open_app(
-                self.paths, progress=self.progress.emit, on_settings=lambda s: self.language.emit(s.language)
+                self.paths,
+                progress=self.progress.emit,
+                on_settings=lambda s: self.language.emit(s.language),
+                at_counter=True,
             )
         except Exception as exc:  # shown to the clerk by _failed, on the GUI thread
             self.failed.emit(exc)

@@ -12,19 +12,32 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.rules import RulePack, available_packs
-from dor_desktop.services import purchase_session, register, retention, settings_change
+from dor_desktop.services import accounts, purchase_session, register, retention, settings_change
+from dor_desktop.services.access import Actor, Permission
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.drafts import Draft, DraftStore
 from dor_desktop.services.retention import IdCopyPurge
 from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.services.sync import SyncReport, SyncStatus
 from dor_desktop.ui import i18n
+from dor_desktop.ui.admin_dialogs import AccountsDialog, AuditDialog
 from dor_desktop.ui.alerts_panel import AlertBadge, AlertPanel
 from dor_desktop.ui.background import Lanes, Op
+from dor_desktop.ui.counter_lock import IdleWatch, LockPage
 from dor_desktop.ui.form_state import state_from_payload
 from dor_desktop.ui.purchase_form import PurchaseForm
 from dor_desktop.ui.register_view import RegisterView
@@ -68,7 +81,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.form, self.tr("New purchase (Ctrl+N)"))
         self.tabs.addTab(self.register_view, self.tr("Register (Ctrl+R)"))
-        self.setCentralWidget(self._central(self.tabs))
+        self.lock_page = LockPage(services)
+        self.pages = QStackedWidget()  # the tabs, or the login page while nobody is logged in
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.lock_page)
+        self.setCentralWidget(self._central(self.pages))
+        self.idle = IdleWatch(services.settings.lock_after_minutes, self)
         self.alert_panel = AlertPanel(services, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.alert_panel)
         self.alert_panel.hide()
@@ -119,6 +137,13 @@ class MainWindow(QMainWindow):
         self.alert_badge = AlertBadge()
         self.alert_badge.clicked.connect(self.show_alerts)
         self.sync_status = SyncStatusWidget()
+        self.clerk_label = QLabel()
+        self.clerk_label.setObjectName("clerkLabel")
+        self.switch_button = QPushButton(self.tr("Switch clerk (Ctrl+L)"))
+        self.switch_button.setFlat(True)
+        self.switch_button.clicked.connect(self.lock)
+        bar.addPermanentWidget(self.clerk_label)
+        bar.addPermanentWidget(self.switch_button)
         bar.addPermanentWidget(self.alert_badge)
         bar.addPermanentWidget(self.sync_status)
 
@@ -136,7 +161,9 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("New purchase"), "Ctrl+N", self.show_form))
         file_menu.addAction(self._action(self.tr("Scan ID from file..."), "", self.form.scan_from_file))
-        file_menu.addAction(self._action(self.tr("Settings..."), "Ctrl+,", self.open_settings))
+        self.settings_action = self._action(self.tr("Settings..."), "Ctrl+,", self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self._action(self.tr("Switch clerk"), "Ctrl+L", self.lock))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), "Ctrl+Q", self.close))
         register_menu = menu.addMenu(self.tr("&Register"))
@@ -145,6 +172,9 @@ class MainWindow(QMainWindow):
         dor_menu.addAction(self._action(self.tr("Sync now"), "F5", self.sync_now))
         dor_menu.addAction(self._action(self.tr("Refused entries..."), "Ctrl+Shift+F", self.show_rejections))
         dor_menu.addAction(self._action(self.tr("Notices"), "Ctrl+Shift+H", self.show_alerts))
+        self.manage_menu = menu.addMenu(self.tr("&Manage"))
+        self.manage_menu.addAction(self._action(self.tr("Accounts..."), "", self.open_accounts))
+        self.manage_menu.addAction(self._action(self.tr("Audit log..."), "", self.open_audit))
 
     def _connect(self) -> None:
         self.form.message.connect(self.show_message)
@@ -158,6 +188,8 @@ class MainWindow(QMainWindow):
         self.sync_status.sync_now.connect(self.sync_now)
         self.sync_status.show_rejections.connect(self.show_rejections)
         self.scan_folder.file_ready.connect(self._scan_folder_file)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.idle.idle.connect(self.lock)
         sync = self.services.sync
         if sync is not None:
             sync.status_changed.connect(self._sync_status)
@@ -183,9 +215,11 @@ class MainWindow(QMainWindow):
         if services.settings.scan_folder:
             self.scan_folder.watch(services.settings.scan_folder)
         Op(services.lanes.files, load_multimedia).on_success(self._multimedia_loaded).start(self)
-        self.form.focus_first_field()
-        if not services.settings.first_run_done:
-            QTimer.singleShot(0, self.first_run)
+        actor = services.context.actor
+        if actor is None:
+            self.lock()
+        else:
+            self._unlocked(actor)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.shutdown()
@@ -200,6 +234,7 @@ class MainWindow(QMainWindow):
         """
         self._closed = True
         self.hide()
+        self.idle.stop()
         stopped = all(c.shutdown() for c in self._controllers())
         if stopped and not self._lanes_stopped:
             self._lanes_stopped = True
@@ -216,6 +251,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.hide()
+        self.idle.stop()
         self._stopping = {c for c in self._controllers() if c.running}
         for controller in list(self._stopping):
             controller.stopped.connect(lambda c=controller: self._one_stopped(c))
@@ -237,6 +273,53 @@ class MainWindow(QMainWindow):
             self.services.lanes.shutdown()
         self.background_stopped.emit()
 
+    # -- who is at the counter ------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        """Nobody is logged in: hide everything that shows personal data until a clerk logs in.
+
+        The half-filled form stays (and its draft on disk); open dialogs close.
+        """
+        self.services.context.actor = None
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.alert_panel.hide()
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self.switch_button.setEnabled(False)
+        self.pages.setCurrentWidget(self.lock_page)
+        self.idle.disarm()
+        self.clerk_label.setText(self.tr("Locked"))
+        Op(self.services.lanes.db, accounts.needs_first_owner, self.services.context).on_success(
+            self.lock_page.show_for
+        ).start(self)
+
+    def _unlocked(self, actor: Actor) -> None:
+        self.pages.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self.switch_button.setEnabled(True)
+        self.manage_menu.menuAction().setVisible(actor.may(Permission.ACCOUNTS))
+        self.settings_action.setVisible(actor.may(Permission.SETTINGS))
+        self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", actor.name))
+        self.idle.arm()
+        self.form.focus_first_field()
+        if not self.services.settings.first_run_done:
+            QTimer.singleShot(0, self.first_run)
+
+    def open_accounts(self) -> None:
+        AccountsDialog(self.services, self).open()
+
+    def open_audit(self) -> None:
+        AuditDialog(self.services, self).open()
+
     # -- navigation ------------------------------------------------------------------------------
 
     def show_form(self) -> None:
@@ -255,6 +338,8 @@ class MainWindow(QMainWindow):
         self.message_label.setText(text)
 
     def show_alerts(self) -> None:
+        if self.locked:
+            return
         self.alert_panel.show()
         self.alert_panel.raise_()
         self.alert_panel.list.setFocus()
@@ -393,10 +478,9 @@ class MainWindow(QMainWindow):
     def _save_settings(self, new: Settings | None, secret: str) -> None:
         if new is None or self._closed:
             return
-        paths, old = self.services.paths, self.services.settings
-        Op(self.services.lanes.files, settings_change.save, paths, old, new, secret=secret).on_success(
-            self._settings_saved
-        ).on_failure(
+        Op(
+            self.services.lanes.files, settings_change.change, self.services.context, new, secret=secret
+        ).on_success(self._settings_saved).on_failure(
             lambda e: self.show_message(self.tr("Settings not saved: %1").replace("%1", str(e)))
         ).start(self)
 
@@ -406,6 +490,7 @@ class MainWindow(QMainWindow):
             self.reopen_requested.emit()
             return
         self.services.context.use_settings(new, change.rules)
+        self.idle.set_minutes(new.lock_after_minutes)
         self._show_mode()
         if new.scan_folder != old.scan_folder:
             self.scan_folder.watch(new.scan_folder)

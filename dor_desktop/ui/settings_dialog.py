@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,12 @@ class SettingsDialog(QDialog):
         self.keep_images = QCheckBox(self.tr("Keep a masked copy of the ID (photo and BSN made unreadable)"))
         self.keep_images.setChecked(settings.keep_id_images)
         extra.addRow("", self.keep_images)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setValue(settings.lock_after_minutes)
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        extra.addRow(self.tr("Lock when idle after"), self.lock_minutes)
         layout.addLayout(extra)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
@@ -175,6 +182,7 @@ class SettingsDialog(QDialog):
             scan_folder=self.scan_folder.text().strip(),
             language=self.language.currentData(),
             keep_id_images=self.keep_images.isChecked(),
+            lock_after_minutes=self.lock_minutes.value(),
             first_run_done=True,
         )
 

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>for a new account or a new PIN</source>
+        <translation>for a new account or a new PIN</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>Account added.</source>
+        <translation>Account added.</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Role changed.</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>PIN changed.</translation>
+    </message>
+    <message>
+        <source>Account deactivated.</source>
+        <translation>Account deactivated.</translation>
+    </message>
+</context>
+<context>
     <name>AlertBadge</name>
     <message>
         <source>Open the notices (Ctrl+Shift+H)</source>
@@ -93,6 +172,57 @@
     <message>
         <source>From the DOR:</source>
         <translation>From the DOR:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>register number or seller&apos;s name (optional)</source>
+        <translation>register number or seller&apos;s name (optional)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 rows</translation>
     </message>
 </context>
 <context>
@@ -445,6 +575,61 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Create the owner account</source>
+        <translation>Create the owner account</translation>
+    </message>
+    <message>
+        <source>This register has no accounts yet. The owner manages the clerks&apos; accounts and sees the audit log. Choose a name and a PIN of at least 4 characters.</source>
+        <translation>This register has no accounts yet. The owner manages the clerks&apos; accounts and sees the audit log. Choose a name and a PIN of at least 4 characters.</translation>
+    </message>
+    <message>
+        <source>Create and log in</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Log in with your name and PIN.</source>
+        <translation>Log in with your name and PIN.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Enter your name and PIN.</source>
+        <translation>Enter your name and PIN.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Wrong name or PIN.</translation>
+    </message>
+    <message>
+        <source>Logging in failed; the log says why.</source>
+        <translation>Logging in failed; the log says why.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DOR Desktop - %1</source>
@@ -468,6 +653,10 @@
         <translation>%1 - legal register</translation>
     </message>
     <message>
+        <source>Switch clerk (Ctrl+L)</source>
+        <translation>Switch clerk (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -482,6 +671,10 @@
     <message>
         <source>Settings...</source>
         <translation>Settings...</translation>
+    </message>
+    <message>
+        <source>Switch clerk</source>
+        <translation>Switch clerk</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -510,6 +703,26 @@
     <message>
         <source>Notices</source>
         <translation>Notices</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>&amp;Manage</translation>
+    </message>
+    <message>
+        <source>Accounts...</source>
+        <translation>Accounts...</translation>
+    </message>
+    <message>
+        <source>Audit log...</source>
+        <translation>Audit log...</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>Clerk: %1</translation>
     </message>
     <message>
         <source>%1 ID copies past their retention could not be removed; the log says why.</source>
@@ -1166,6 +1379,18 @@
     <message>
         <source>Keep a masked copy of the ID (photo and BSN made unreadable)</source>
         <translation>Keep a masked copy of the ID (photo and BSN made unreadable)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Lock when idle after</translation>
     </message>
     <message>
         <source>Start</source>

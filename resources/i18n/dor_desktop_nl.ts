@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>for a new account or a new PIN</source>
+        <translation>voor een nieuw account of een nieuwe pincode</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rol wijzigen</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Nieuwe pincode</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>medewerker</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>bedrijfsleider</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>eigenaar</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>Account added.</source>
+        <translation>Account toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Rol gewijzigd.</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>Pincode gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Account deactivated.</source>
+        <translation>Account uitgeschakeld.</translation>
+    </message>
+</context>
+<context>
     <name>AlertBadge</name>
     <message>
         <source>Open the notices (Ctrl+Shift+H)</source>
@@ -93,6 +172,57 @@
     <message>
         <source>From the DOR:</source>
         <translation>Van het DOR:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <source>register number or seller&apos;s name (optional)</source>
+        <translation>registernummer of naam van de verkoper (optioneel)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betreft</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 regels</translation>
     </message>
 </context>
 <context>
@@ -445,6 +575,61 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Pincode nogmaals</translation>
+    </message>
+    <message>
+        <source>Create the owner account</source>
+        <translation>Maak het account van de eigenaar</translation>
+    </message>
+    <message>
+        <source>This register has no accounts yet. The owner manages the clerks&apos; accounts and sees the audit log. Choose a name and a PIN of at least 4 characters.</source>
+        <translation>Dit register heeft nog geen accounts. De eigenaar beheert de accounts van de medewerkers en ziet het auditlog. Kies een naam en een pincode van minstens 4 tekens.</translation>
+    </message>
+    <message>
+        <source>Create and log in</source>
+        <translation>Maken en inloggen</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <source>Log in with your name and PIN.</source>
+        <translation>Log in met uw naam en pincode.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Enter your name and PIN.</source>
+        <translation>Vul uw naam en pincode in.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>De twee pincodes verschillen.</translation>
+    </message>
+    <message>
+        <source>Wrong name or PIN.</source>
+        <translation>Onjuiste naam of pincode.</translation>
+    </message>
+    <message>
+        <source>Logging in failed; the log says why.</source>
+        <translation>Inloggen is mislukt; het logbestand zegt waarom.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DOR Desktop - %1</source>
@@ -468,6 +653,10 @@
         <translation>%1 - wettelijk register</translation>
     </message>
     <message>
+        <source>Switch clerk (Ctrl+L)</source>
+        <translation>Wissel medewerker (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -482,6 +671,10 @@
     <message>
         <source>Settings...</source>
         <translation>Instellingen...</translation>
+    </message>
+    <message>
+        <source>Switch clerk</source>
+        <translation>Wissel medewerker</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -510,6 +703,26 @@
     <message>
         <source>Notices</source>
         <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>&amp;Beheer</translation>
+    </message>
+    <message>
+        <source>Accounts...</source>
+        <translation>Accounts...</translation>
+    </message>
+    <message>
+        <source>Audit log...</source>
+        <translation>Auditlog...</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Vergrendeld</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>Medewerker: %1</translation>
     </message>
     <message>
         <source>%1 ID copies past their retention could not be removed; the log says why.</source>
@@ -1166,6 +1379,18 @@
     <message>
         <source>Keep a masked copy of the ID (photo and BSN made unreadable)</source>
         <translation>Afgeschermde kopie van het ID bewaren (foto en BSN onleesbaar)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Vergrendelen na inactiviteit van</translation>
     </message>
     <message>
         <source>Start</source>

@@ -85,6 +85,8 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
         connection.execute("UPDATE alembic_version SET version_num = '0001'")
         connection.execute("DROP TRIGGER outbox_endpoint_fixed")
         connection.execute("ALTER TABLE outbox DROP COLUMN dor_endpoint")
+        connection.execute("DROP TABLE account")  # made by 0004
+        connection.execute("DROP TABLE audit_log")
     monkeypatch.setattr(migrate, "BACKUP_STEP_PAGES", 100)
     heard: list[tuple[str, int, int]] = []
 
