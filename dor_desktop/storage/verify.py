@@ -4,6 +4,12 @@ An inspector (art. 552 Sv) must be able to trust that the register is complete a
 ``verify`` proves it for every entry, and names the first one that breaks the proof. Beside the
 chain it compares the copies each commit wrote (item rows, the DOR message) with the entry, and
 runs SQLite's full integrity check, which also covers the indexes a quick check skips.
+
+Personal data (chain format 2) is checked against the salted commitment the chain holds, as long
+as it is there; once purged, the commitment alone keeps the hash checkable. A format-1 entry
+(made before schema 0005) hashed its personal data itself: after a purge its content cannot be
+recomputed, so it is checked by its links (and numbering and copies) only, and the report says
+how many entries that was.
 """
 
 from __future__ import annotations
@@ -17,10 +23,18 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from dor_desktop.domain.registration import Envelope, registration_from_json
-from dor_desktop.storage.chain import GENESIS_HASH, ChainFields, entry_hash, format_register_number
+from dor_desktop.storage.chain import (
+    CURRENT_FORMAT,
+    GENESIS_HASH,
+    ChainFields,
+    entry_hash,
+    format_register_number,
+    personal_commitment,
+)
 from dor_desktop.storage.copies import ITEM_COLUMNS, item_rows, void_event
 from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import EntryItem, OutboxMessage, RegisterEntry
+from dor_desktop.storage.models import EntryItem, EntryPersonal, OutboxMessage, RegisterEntry
+from dor_desktop.storage.personal import merged
 
 _CHAIN_COLUMNS = [getattr(RegisterEntry, name) for name in ChainFields.__dataclass_fields__]
 _BATCH = 5000
@@ -31,6 +45,8 @@ class VerifyReport:
     entries: int
     problem: str | None = None
     first_broken: str | None = None
+    #: Format-1 entries whose personal data was purged: checked by their links only.
+    link_only: int = 0
 
     @property
     def ok(self) -> bool:
@@ -60,7 +76,16 @@ def verify(db: Database) -> VerifyReport:
                     OutboxMessage.entry_id, OutboxMessage.id
                 )
             )
-            return _walk(entries, _ByEntry(items), _ByEntry(messages))
+            personal = stream.execute(
+                select(
+                    EntryPersonal.entry_id,
+                    EntryPersonal.seller_name,
+                    EntryPersonal.salt,
+                    EntryPersonal.data,
+                    EntryPersonal.purged_at,
+                ).order_by(EntryPersonal.entry_id)
+            )
+            return _walk(entries, _ByEntry(items), _ByEntry(messages), _ByEntry(personal))
     except DatabaseError as exc:
         return VerifyReport(0, f"the database file is damaged: {exc.orig}")
 
@@ -81,25 +106,80 @@ class _ByEntry:
         return taken
 
 
-def _walk(rows, items: _ByEntry, messages: _ByEntry) -> VerifyReport:
+def _walk(rows, items: _ByEntry, messages: _ByEntry, personals: _ByEntry) -> VerifyReport:
     previous_hash = GENESIS_HASH
     last_sequence: dict[str, int] = {}
     references: dict[int, str] = {}
-    count = 0
+    count = link_only = 0
+    newest_format = 1
     for row in rows:
         entry_id, prev_hash, stored_hash, *values = row
         fields = ChainFields(*values)
-        problem = _problem(entry_id, fields, prev_hash, stored_hash, previous_hash, last_sequence)
+        found = personals.take(entry_id)
+        personal = found[0] if found else None
+        by_link = fields.chain_format == 1 and personal is not None and personal.purged_at is not None
+        problem = _format_problem(fields, newest_format)
+        problem = problem or _problem(
+            entry_id, fields, prev_hash, stored_hash, previous_hash, last_sequence, by_link
+        )
+        payload, personal_problem = _personal_problem(fields, personal)
+        problem = problem or personal_problem
         problem = problem or _copies_problem(
-            fields, items.take(entry_id), messages.take(entry_id), references.get(fields.refers_to_id or 0)
+            fields,
+            payload,
+            items.take(entry_id),
+            messages.take(entry_id),
+            references.get(fields.refers_to_id or 0),
         )
         if problem:
-            return VerifyReport(count, problem, fields.register_number)
+            return VerifyReport(count, problem, fields.register_number, link_only)
         last_sequence[fields.counter_prefix] = fields.sequence
         references[entry_id] = fields.client_reference
         previous_hash = stored_hash
+        newest_format = fields.chain_format
         count += 1
-    return VerifyReport(count)
+        link_only += by_link
+    return VerifyReport(count, link_only=link_only)
+
+
+def _format_problem(fields: ChainFields, newest_format: int) -> str | None:
+    """Format 1 is only the register's beginning: no new entry is made in it since schema 0005, so
+    a format-1 entry after a format-2 one is a format-2 entry relabelled to escape the check."""
+    if fields.chain_format not in (1, CURRENT_FORMAT):
+        return f"{fields.register_number}: unknown chain format {fields.chain_format}"
+    if fields.chain_format < newest_format:
+        return f"{fields.register_number}: an entry in the old chain format after entries in the new one"
+    return None
+
+
+def _personal_problem(fields: ChainFields, personal: Any) -> tuple[dict[str, Any], str | None]:
+    """The entry's payload with its personal data (as far as not purged), or what is wrong with it."""
+    number = fields.register_number
+    payload = json.loads(fields.payload)
+    if personal is None:
+        return payload, f"{number}: its personal data record is missing"
+    _entry_id, name, salt, data, purged_at = personal
+    if purged_at is not None:
+        return payload, None
+    if fields.chain_format == 1:
+        if name != fields.seller_name:
+            return payload, f"{number}: its seller name in the search index differs from the entry"
+        return payload, None
+    if salt is None or data is None or _commitment(salt, data) != fields.personal_commitment:
+        return payload, (
+            f"{number}: the entry's content was changed after it was committed "
+            "(its personal data does not match the commitment in the chain)"
+        )
+    if json.loads(data).get("name") != name:
+        return payload, f"{number}: its seller name in the search index differs from its personal data"
+    return merged(payload, data), None
+
+
+def _commitment(salt: str, data: str) -> str | None:
+    try:
+        return personal_commitment(salt, data)
+    except ValueError:  # the salt is not hex: edited
+        return None
 
 
 def _problem(
@@ -109,6 +189,7 @@ def _problem(
     stored_hash: str,
     previous_hash: str,
     last_sequence: dict[str, int],
+    by_link: bool = False,
 ) -> str | None:
     number = fields.register_number
     expected_sequence = last_sequence.get(fields.counter_prefix, 0) + 1
@@ -121,21 +202,23 @@ def _problem(
         return f"{number}: the register number does not match its counter and sequence"
     if prev_hash != previous_hash:
         return f"{number}: the link to the previous entry is broken (an entry was removed or reordered)"
-    if entry_hash(fields, prev_hash) != stored_hash:
+    if not by_link and entry_hash(fields, prev_hash) != stored_hash:
         return f"{number}: the entry's content was changed after it was committed"
     if fields.refers_to_id is not None and fields.refers_to_id >= entry_id:
         return f"{number}: refers to a later entry"
     return None
 
 
-def _copies_problem(fields: ChainFields, items: list, messages: list, refers_to: str | None) -> str | None:
+def _copies_problem(
+    fields: ChainFields, payload: dict[str, Any], items: list, messages: list, refers_to: str | None
+) -> str | None:
     """The item rows and the commit's own DOR message must equal what the entry says.
 
     A message may be missing (an acknowledged one may be cleaned up); sales and other events the
-    sync layer adds later for the entry carry other keys and are not this check's business.
+    sync layer adds later for the entry carry other keys and are not this check's business. Once
+    the entry's personal data is purged, ``payload`` has none and neither may the message.
     """
     number = fields.register_number
-    payload = json.loads(fields.payload)
     if fields.kind == "void":
         expected_items: list[dict[str, Any]] = []
         own = messages
