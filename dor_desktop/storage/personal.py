@@ -64,4 +64,6 @@ def listed_name(session: Session, entry: RegisterEntry) -> str:
 
 
 def is_purged(session: Session, entry_id: int) -> bool:
-    return session.scalar(select(EntryPersonal.purged_at).where(EntryPersonal.entry_id == entry_id)) is not None
+    return (
+        session.scalar(select(EntryPersonal.purged_at).where(EntryPersonal.entry_id == entry_id)) is not None
+    )

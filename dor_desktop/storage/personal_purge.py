@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import local_day_start_utc, to_utc_text, utc_now
@@ -80,7 +80,9 @@ def purge_personal_data(db: Database, years: int, today: date, *, dry_run: bool 
                     result.purged.append(number)
     if result.purged and not dry_run:
         result.wal_truncated = _truncate_wal(db)
-        log.info("purged the personal data of %d entries past the retention of %d years", len(result.purged), years)
+        log.info(
+            "purged the personal data of %d entries past the retention of %d years", len(result.purged), years
+        )
     return result
 
 
@@ -89,14 +91,18 @@ def _candidates(session: Session, before: str, after_id: int) -> list[tuple[int,
     query = (
         select(RegisterEntry.id, RegisterEntry.register_number, RegisterEntry.chain_format)
         .join(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
-        .where(RegisterEntry.acquired_at < before, EntryPersonal.purged_at.is_(None), RegisterEntry.id > after_id)
+        .where(
+            RegisterEntry.acquired_at < before, EntryPersonal.purged_at.is_(None), RegisterEntry.id > after_id
+        )
         .order_by(RegisterEntry.id)
         .limit(BATCH)
     )
     return [(entry_id, number, chain_format) for entry_id, number, chain_format in session.execute(query)]
 
 
-def _sort(session: Session, batch: list[tuple[int, str, int]], result: PersonalPurge) -> list[tuple[int, str, int]]:
+def _sort(
+    session: Session, batch: list[tuple[int, str, int]], result: PersonalPurge
+) -> list[tuple[int, str, int]]:
     """The entries of ``batch`` that may be purged now; the others are noted in ``result``."""
     ready = []
     for entry in batch:
@@ -143,7 +149,9 @@ def _purge_entry(session: Session, entry_id: int, chain_format: int) -> None:
     for message_id, message in messages:
         stripped = canonical_json(without_personal(json.loads(message)))
         if stripped != message:
-            session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(payload=stripped))
+            session.execute(
+                update(OutboxMessage).where(OutboxMessage.id == message_id).values(payload=stripped)
+            )
 
 
 def _truncate_wal(db: Database) -> bool:
@@ -154,5 +162,7 @@ def _truncate_wal(db: Database) -> bool:
         assert raw is not None
         busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
-        log.warning("the register's WAL could not be emptied after the purge (another reader); retried next time")
+        log.warning(
+            "the register's WAL could not be emptied after the purge (another reader); retried next time"
+        )
     return not busy

@@ -87,21 +87,23 @@ def summary_select() -> Select:
         .where(Alert.entry_id == RegisterEntry.id, Alert.status == "active")
         .scalar_subquery()
     )
-    return select(
-        RegisterEntry.id,
-        RegisterEntry.register_number,
-        RegisterEntry.client_reference,
-        RegisterEntry.kind,
-        RegisterEntry.committed_at,
-        RegisterEntry.acquired_at,
-        func.coalesce(EntryPersonal.seller_name, RegisterEntry.seller_name),
-        RegisterEntry.total_amount,
-        OutboxMessage.state,
-        OutboxMessage.dor_id,
-        hits,
-        EntryPersonal.purged_at.is_not(None),
-    ).outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id).outerjoin(
-        EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id
+    return (
+        select(
+            RegisterEntry.id,
+            RegisterEntry.register_number,
+            RegisterEntry.client_reference,
+            RegisterEntry.kind,
+            RegisterEntry.committed_at,
+            RegisterEntry.acquired_at,
+            func.coalesce(EntryPersonal.seller_name, RegisterEntry.seller_name),
+            RegisterEntry.total_amount,
+            OutboxMessage.state,
+            OutboxMessage.dor_id,
+            hits,
+            EntryPersonal.purged_at.is_not(None),
+        )
+        .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
     )
 
 

@@ -33,11 +33,13 @@ from dor_desktop.storage.chain import (
 )
 from dor_desktop.storage.copies import ITEM_COLUMNS, item_rows, void_event
 from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import EntryItem, EntryPersonal, OutboxMessage, RegisterEntry
+from dor_desktop.storage.models import EntryItem, EntryPersonal, OutboxMessage, RegisterEntry, SyncState
 from dor_desktop.storage.personal import merged
 
 _CHAIN_COLUMNS = [getattr(RegisterEntry, name) for name in ChainFields.__dataclass_fields__]
 _BATCH = 5000
+#: The sync_state key where migration 0005 wrote the first entry id of chain format 2.
+FORMAT_2_FROM = "chain_format_2_from_id"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,11 @@ def verify(db: Database) -> VerifyReport:
             integrity = connection.execute(text("PRAGMA integrity_check")).scalar()
             if integrity != "ok":
                 return VerifyReport(0, f"the database file is damaged: {integrity}")
+            boundary = connection.execute(
+                select(SyncState.value).where(SyncState.key == FORMAT_2_FROM)
+            ).scalar()
+            if boundary is None or not boundary.isdigit():
+                return VerifyReport(0, "the register does not say where chain format 2 begins")
             stream = connection.execution_options(yield_per=_BATCH)
             entries = stream.execute(
                 select(
@@ -85,7 +92,7 @@ def verify(db: Database) -> VerifyReport:
                     EntryPersonal.purged_at,
                 ).order_by(EntryPersonal.entry_id)
             )
-            return _walk(entries, _ByEntry(items), _ByEntry(messages), _ByEntry(personal))
+            return _walk(entries, _ByEntry(items), _ByEntry(messages), _ByEntry(personal), int(boundary))
     except DatabaseError as exc:
         return VerifyReport(0, f"the database file is damaged: {exc.orig}")
 
@@ -106,19 +113,18 @@ class _ByEntry:
         return taken
 
 
-def _walk(rows, items: _ByEntry, messages: _ByEntry, personals: _ByEntry) -> VerifyReport:
+def _walk(rows, items: _ByEntry, messages: _ByEntry, personals: _ByEntry, format_2_from: int) -> VerifyReport:
     previous_hash = GENESIS_HASH
     last_sequence: dict[str, int] = {}
     references: dict[int, str] = {}
     count = link_only = 0
-    newest_format = 1
     for row in rows:
         entry_id, prev_hash, stored_hash, *values = row
         fields = ChainFields(*values)
         found = personals.take(entry_id)
         personal = found[0] if found else None
         by_link = fields.chain_format == 1 and personal is not None and personal.purged_at is not None
-        problem = _format_problem(fields, newest_format)
+        problem = _format_problem(entry_id, fields, format_2_from)
         problem = problem or _problem(
             entry_id, fields, prev_hash, stored_hash, previous_hash, last_sequence, by_link
         )
@@ -136,19 +142,20 @@ def _walk(rows, items: _ByEntry, messages: _ByEntry, personals: _ByEntry) -> Ver
         last_sequence[fields.counter_prefix] = fields.sequence
         references[entry_id] = fields.client_reference
         previous_hash = stored_hash
-        newest_format = fields.chain_format
         count += 1
         link_only += by_link
     return VerifyReport(count, link_only=link_only)
 
 
-def _format_problem(fields: ChainFields, newest_format: int) -> str | None:
-    """Format 1 is only the register's beginning: no new entry is made in it since schema 0005, so
-    a format-1 entry after a format-2 one is a format-2 entry relabelled to escape the check."""
-    if fields.chain_format not in (1, CURRENT_FORMAT):
-        return f"{fields.register_number}: unknown chain format {fields.chain_format}"
-    if fields.chain_format < newest_format:
-        return f"{fields.register_number}: an entry in the old chain format after entries in the new one"
+def _format_problem(entry_id: int, fields: ChainFields, format_2_from: int) -> str | None:
+    """Entries before the upgrade to schema 0005 are format 1, every later one format 2: a new
+    entry labelled format 1 would escape the content check once 'purged'."""
+    expected = 1 if entry_id < format_2_from else CURRENT_FORMAT
+    if fields.chain_format != expected:
+        return (
+            f"{fields.register_number}: an entry in chain format {fields.chain_format} where the register "
+            f"holds format {expected} (an entry in the old chain format after the upgrade)"
+        )
     return None
 
 

@@ -25,13 +25,18 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+#: The sync_state key holding the first entry id of chain format 2 (storage.verify reads it).
+FORMAT_2_FROM = "chain_format_2_from_id"
+
 #: Every column of register_entry but the two a format-1 purge may empty.
 _FROZEN_COLUMNS = (
     "id, register_number, counter_prefix, sequence, client_reference, kind, refers_to_id, reason, "
     "committed_at, acquired_at, hold_until, total_amount, prev_hash, entry_hash, chain_format, "
     "personal_commitment"
 )
-_PURGED = "EXISTS (SELECT 1 FROM entry_personal p WHERE p.entry_id = OLD.{column} AND p.purged_at IS NOT NULL)"
+_PURGED = (
+    "EXISTS (SELECT 1 FROM entry_personal p WHERE p.entry_id = OLD.{column} AND p.purged_at IS NOT NULL)"
+)
 
 
 def upgrade() -> None:
@@ -50,8 +55,16 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["entry_id"], ["register_entry.id"]),
         sa.PrimaryKeyConstraint("entry_id"),
     )
-    op.execute("INSERT INTO entry_personal (entry_id, seller_name) SELECT id, seller_name FROM register_entry")
+    op.execute(
+        "INSERT INTO entry_personal (entry_id, seller_name) SELECT id, seller_name FROM register_entry"
+    )
     op.create_index("ix_personal_seller_name", "entry_personal", ["seller_name"], unique=False)
+    # Where format 2 begins: verify holds every entry from this id on to the new format, so a new
+    # entry cannot be passed off as an old one (whose purged content is checked by its links only).
+    op.execute(
+        f"INSERT INTO sync_state (key, value) SELECT '{FORMAT_2_FROM}', CAST(coalesce(max(id), 0) + 1 AS TEXT) "
+        "FROM register_entry"
+    )
 
     op.execute("DROP TRIGGER register_entry_no_update")
     op.execute(
@@ -94,6 +107,7 @@ def downgrade() -> None:
         "CREATE TRIGGER register_entry_no_update BEFORE UPDATE ON register_entry "
         "BEGIN SELECT RAISE(ABORT, 'the register is append-only'); END"
     )
+    op.execute(f"DELETE FROM sync_state WHERE key = '{FORMAT_2_FROM}'")
     op.drop_index("ix_personal_seller_name", table_name="entry_personal")
     op.drop_table("entry_personal")
     op.drop_column("register_entry", "personal_commitment")
