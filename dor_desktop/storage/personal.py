@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dor_desktop.storage.models import EntryPersonal, RegisterEntry
@@ -62,8 +61,3 @@ def listed_name(session: Session, entry: RegisterEntry) -> str:
     row = personal_of(session, entry.id)
     return row.seller_name if row is not None else entry.seller_name
 
-
-def is_purged(session: Session, entry_id: int) -> bool:
-    return (
-        session.scalar(select(EntryPersonal.purged_at).where(EntryPersonal.entry_id == entry_id)) is not None
-    )

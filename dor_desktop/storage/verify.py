@@ -124,19 +124,15 @@ def _walk(rows, items: _ByEntry, messages: _ByEntry, personals: _ByEntry, format
         found = personals.take(entry_id)
         personal = found[0] if found else None
         by_link = fields.chain_format == 1 and personal is not None and personal.purged_at is not None
-        problem = _format_problem(entry_id, fields, format_2_from)
-        problem = problem or _problem(
+        entry_items, entry_messages = items.take(entry_id), messages.take(entry_id)
+        problem = _format_problem(entry_id, fields, format_2_from) or _problem(
             entry_id, fields, prev_hash, stored_hash, previous_hash, last_sequence, by_link
         )
-        payload, personal_problem = _personal_problem(fields, personal)
-        problem = problem or personal_problem
-        problem = problem or _copies_problem(
-            fields,
-            payload,
-            items.take(entry_id),
-            messages.take(entry_id),
-            references.get(fields.refers_to_id or 0),
-        )
+        if problem is None:
+            payload, problem = _personal_problem(fields, personal)
+        if problem is None:
+            refers_to = references.get(fields.refers_to_id or 0)
+            problem = _copies_problem(fields, payload, entry_items, entry_messages, refers_to)
         if problem:
             return VerifyReport(count, problem, fields.register_number, link_only)
         last_sequence[fields.counter_prefix] = fields.sequence
@@ -162,7 +158,10 @@ def _format_problem(entry_id: int, fields: ChainFields, format_2_from: int) -> s
 def _personal_problem(fields: ChainFields, personal: Any) -> tuple[dict[str, Any], str | None]:
     """The entry's payload with its personal data (as far as not purged), or what is wrong with it."""
     number = fields.register_number
-    payload = json.loads(fields.payload)
+    try:
+        payload = json.loads(fields.payload)
+    except ValueError:  # only reachable for a purged format-1 entry, whose hash is not checked
+        return {}, f"{number}: its content is no longer readable"
     if personal is None:
         return payload, f"{number}: its personal data record is missing"
     _entry_id, name, salt, data, purged_at = personal

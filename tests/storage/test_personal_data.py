@@ -279,3 +279,16 @@ def test_a_new_entry_relabelled_as_format_1_is_found(old_and_new, old_path):
     )
     report = verify(old_and_new)
     assert report.first_broken == "K1-000002" and "old chain format after the upgrade" in report.problem
+
+
+def test_a_purged_format_1_entry_made_unreadable_is_reported_not_a_traceback(old_and_new, old_path):
+    purge_personal_data(old_and_new, 4, SIX_YEARS_ON)
+    tamper(old_path, "UPDATE register_entry SET payload = '{not json' WHERE id = 1")
+    report = verify(old_and_new)
+    assert report.first_broken == "K1-000001" and "no longer readable" in report.problem
+
+
+def test_an_unreadable_payload_is_a_changed_entry_not_a_traceback(two, db_path):
+    tamper(db_path, "UPDATE register_entry SET payload = '{not json' WHERE id = 2")
+    report = verify(two)
+    assert report.first_broken == "K1-000002" and "content was changed" in report.problem
