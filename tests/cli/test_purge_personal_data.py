@@ -61,3 +61,15 @@ def test_an_entry_not_yet_acknowledged_by_the_dor_is_kept_and_named(commit, run_
 def test_a_bad_as_of_date_is_a_usage_error(run_main):
     outcome = run_main("purge-personal-data", "--as-of", "6 years on")
     assert outcome.code == 2 and "is not a date" in outcome.err
+
+
+def test_verify_says_how_many_old_format_entries_it_could_check_by_their_links_only(run_main, monkeypatch):
+    from dor_desktop.services import inspection
+    from dor_desktop.storage.verify import VerifyReport
+
+    # The register side is tested in tests/storage/test_personal_data.py; here only what is printed.
+    monkeypatch.setattr(inspection, "verify", lambda _app: VerifyReport(3, link_only=2))
+    outcome = run_main("verify")
+    assert outcome.code == 0
+    assert outcome.out.splitlines()[1].startswith("2 entries from before chain format 2 had their personal data")
+    assert "checked by their links only" in outcome.out
