@@ -76,8 +76,8 @@ def purge_personal_data(db: Database, years: int, today: date, *, dry_run: bool 
             with db.write() as session:
                 session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
                 for entry_id, number, chain_format in _sort(session, batch, result):
-                    _purge_entry(session, entry_id, chain_format)
-                    result.purged.append(number)
+                    if _purge_entry(session, entry_id, chain_format):
+                        result.purged.append(number)
     if result.purged and not dry_run:
         result.wal_truncated = _truncate_wal(db)
         log.info(
@@ -127,13 +127,17 @@ def _unacknowledged(session: Session, entry_id: int) -> bool:
     return session.scalar(query.limit(1)) is not None
 
 
-def _purge_entry(session: Session, entry_id: int, chain_format: int) -> None:
+def _purge_entry(session: Session, entry_id: int, chain_format: int) -> bool:
+    """Purge one entry; False when another program (the window, the command line) just did."""
     # The personal row first: the triggers allow the entry and the message to change only then.
-    session.execute(
+    marked = session.execute(
         update(EntryPersonal)
-        .where(EntryPersonal.entry_id == entry_id)
+        .where(EntryPersonal.entry_id == entry_id, EntryPersonal.purged_at.is_(None))
         .values(seller_name="", salt=None, data=None, purged_at=to_utc_text(utc_now()))
+        .execution_options(synchronize_session=False)
     )
+    if not getattr(marked, "rowcount", 0):
+        return False
     if chain_format == 1:
         payload = session.scalar(select(RegisterEntry.payload).where(RegisterEntry.id == entry_id))
         session.execute(
@@ -152,6 +156,7 @@ def _purge_entry(session: Session, entry_id: int, chain_format: int) -> None:
             session.execute(
                 update(OutboxMessage).where(OutboxMessage.id == message_id).values(payload=stripped)
             )
+    return True
 
 
 def _truncate_wal(db: Database) -> bool:

@@ -247,7 +247,10 @@ class Register:
         inserted = connection.execute(insert(_ENTRY), [row]).inserted_primary_key
         assert inserted is not None
         entry_id = int(inserted[0])
-        connection.execute(insert(_PERSONAL), [{"entry_id": entry_id, **personal}])
+        # OR REPLACE: an id SQLite hands out again after entries were deleted by hand may still
+        # have its old personal row; the counter keeps working (verify and the DOR's anchor find
+        # the deletion) instead of failing every commit on it.
+        connection.execute(insert(_PERSONAL).prefix_with("OR REPLACE"), [{"entry_id": entry_id, **personal}])
         return entry_id
 
     def _enqueue(

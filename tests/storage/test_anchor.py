@@ -48,7 +48,6 @@ def _delete_newest(db_path, count: int) -> None:
         db_path,
         f"DELETE FROM entry_item WHERE entry_id IN {newest}",
         f"DELETE FROM outbox WHERE entry_id IN {newest}",
-        f"DELETE FROM entry_personal WHERE entry_id IN {newest}",
         f"DELETE FROM register_entry WHERE id IN {newest}",
     )
 

@@ -292,3 +292,12 @@ def test_an_unreadable_payload_is_a_changed_entry_not_a_traceback(two, db_path):
     tamper(db_path, "UPDATE register_entry SET payload = '{not json' WHERE id = 2")
     report = verify(two)
     assert report.first_broken == "K1-000002" and "content was changed" in report.problem
+
+
+def test_an_entry_another_program_purged_meanwhile_is_skipped_not_an_error(two):
+    from dor_desktop.storage.personal_purge import _purge_entry
+
+    purge_personal_data(two, 4, SIX_YEARS_ON)  # the window did it first; the command line read before
+    with two.write() as session:
+        assert _purge_entry(session, 1, 2) is False
+    assert verify(two).ok
