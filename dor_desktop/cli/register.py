@@ -1,5 +1,5 @@
 """Command-line handlers for the register: add, list, show, correct, void, verify, export, config,
-purge-id-copies."""
+purge-id-copies, purge-personal-data."""
 
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ from typing import Any
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import configured_dor_url
-from dor_desktop.domain.clock import utc_now
+from dor_desktop.domain.clock import local_date, utc_now
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
 from dor_desktop.services import inspection, register, retention, settings_change
 from dor_desktop.services.register import EntryFilter, EntrySummary, ValidationFailed
+from dor_desktop.services.register_reads import seller_label
 
 REJECTED = 1
 
@@ -65,6 +66,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     purge.add_argument("--dry-run", action="store_true", help="only list what would be removed")
     purge.set_defaults(func=_purge_id_copies)
+
+    personal = commands.add_parser(
+        "purge-personal-data",
+        help="remove the seller's personal data from entries older than retention_years (the entries stay)",
+    )
+    personal.add_argument("--dry-run", action="store_true", help="only count what would be purged")
+    personal.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="act as if today were this day (audits)",
+    )
+    personal.set_defaults(func=_purge_personal_data)
 
     export = commands.add_parser("export", help="export the register for inspection (art. 552 Sv)")
     export.add_argument("--from", dest="date_from", type=_date, required=True, metavar="YYYY-MM-DD")
@@ -180,7 +195,7 @@ def _list(args: argparse.Namespace) -> int:
         hits = f"  HITS:{row.active_hits}" if row.active_hits else ""
         print(
             f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
-            f"{row.seller_name[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
+            f"{seller_label(row)[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
         )
     if not rows:
         print("no entries", file=sys.stderr)
@@ -194,11 +209,11 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    _print_detail(data)
+    _print_detail(data, seller_label(detail.summary))
     return 0
 
 
-def _print_detail(data: dict[str, Any]) -> None:
+def _print_detail(data: dict[str, Any], seller: str) -> None:
     summary, payload = data["summary"], data["payload"]
     print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
     print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")
@@ -206,7 +221,7 @@ def _print_detail(data: dict[str, Any]) -> None:
         print(f"  refers to {data['refers_to']}: {data['reason']}")
     for kind, number in data["referred_by"]:
         print(f"  {kind} by {number}")
-    print(f"  seller: {summary['seller_name']}   total: EUR {summary['total_amount']}")
+    print(f"  seller: {seller}   total: EUR {summary['total_amount']}")
     for item in payload.get("items", []):
         ident = item.get("imei") or item.get("serial_number") or item.get("frame_number") or ""
         print(f"  - {item.get('line')}. {item.get('category')}: {item.get('description')} {ident}".rstrip())
@@ -228,6 +243,11 @@ def _verify(_args: argparse.Namespace) -> int:
         )
         return 1
     print(f"register OK: {report.entries} entries, hash chain and numbering intact")
+    if report.link_only:
+        print(
+            f"{report.link_only} entries from before chain format 2 had their personal data purged: "
+            "their content can no longer be recomputed, they were checked by their links only"
+        )
     return 0
 
 
@@ -244,6 +264,25 @@ def _purge_id_copies(args: argparse.Namespace) -> int:
     for path, reason in purge.failed:
         print(f"dor-desktop: error: could not remove {path}: {reason}", file=sys.stderr)
     return 1 if purge.failed else 0
+
+
+def _purge_personal_data(args: argparse.Namespace) -> int:
+    with open_app() as app:
+        today = args.as_of or local_date(utc_now())  # the shop's day
+        purge = retention.purge_personal_data(app, today, dry_run=args.dry_run)
+    verb = "would purge" if purge.dry_run else "purged"
+    print(
+        f"{verb} the personal data of {len(purge.purged)} entries bought before {purge.cutoff} "
+        f"(retention {purge.years} years)"
+    )
+    for number in purge.held:
+        print(f"kept {number}: on police hold until the police release the goods")
+    for number in purge.unacknowledged:
+        print(f"kept {number}: the DOR has not acknowledged its registration yet")
+    if not purge.wal_truncated:
+        print("dor-desktop: warning: another program held the register; old pages stay in its WAL until "
+              "the next purge", file=sys.stderr)  # fmt: skip
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

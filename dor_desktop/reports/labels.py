@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "receipt_footer": "Geregistreerd in het inkoopregister (art. 437 Sr) onder nummer {number}.",
         "hold_until": "Bewaartermijn tot",
         "no_entries": "Geen regels in deze periode.",
+        "removed": "(verwijderd na bewaartermijn)",
     },
     "en": {
         "language": "en",
@@ -74,6 +75,7 @@ LABELS: dict[str, dict[str, str]] = {
         "receipt_footer": "Recorded in the purchase register (art. 437 Sr) as entry {number}.",
         "hold_until": "Hold period until",
         "no_entries": "No entries in this period.",
+        "removed": "(removed after retention)",
     },
 }
 

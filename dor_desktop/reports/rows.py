@@ -5,7 +5,6 @@ CSV and PDF render the same rows, so an inspector sees the same content in eithe
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text, local_day_start_utc
 from dor_desktop.reports.labels import value_label
-from dor_desktop.storage.models import OutboxMessage, RegisterEntry
+from dor_desktop.storage.models import EntryPersonal, OutboxMessage, RegisterEntry
+from dor_desktop.storage.personal import full_payload
 
 #: The label keys of the export's columns, in order (CSV and PDF alike).
 COLUMNS = ("number", "kind", "acquired", "seller", "address", "id_document", "goods", "price", "terms",
@@ -104,8 +104,9 @@ def _status(entry: RegisterEntry, later: list[tuple[str, str]], numbers: dict[in
 def export_rows(session: Session, date_from: date, date_to: date, text: dict) -> list[ExportRow]:
     """Every entry acquired from ``date_from`` to ``date_to`` (shop-local dates), in register order."""
     query = (
-        select(RegisterEntry, OutboxMessage.state, OutboxMessage.dor_id)
+        select(RegisterEntry, OutboxMessage.state, OutboxMessage.dor_id, EntryPersonal)
         .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
         .where(
             RegisterEntry.acquired_at >= local_day_start_utc(date_from),
             RegisterEntry.acquired_at < local_day_start_utc(date_to + timedelta(days=1)),
@@ -113,9 +114,9 @@ def export_rows(session: Session, date_from: date, date_to: date, text: dict) ->
         .order_by(RegisterEntry.id)
     )
     rows = session.execute(query).all()
-    ids = [entry.id for entry, _, _ in rows]
+    ids = [entry.id for entry, *_ in rows]
     later: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    referred_ids = {entry.refers_to_id for entry, _, _ in rows if entry.refers_to_id is not None}
+    referred_ids = {entry.refers_to_id for entry, *_ in rows if entry.refers_to_id is not None}
     numbers = dict(
         session.execute(
             select(RegisterEntry.id, RegisterEntry.register_number).where(RegisterEntry.id.in_(referred_ids))
@@ -128,11 +129,23 @@ def export_rows(session: Session, date_from: date, date_to: date, text: dict) ->
     ):
         if refers_to is not None:  # always set for these rows (selected by it); said for the type checker
             later[refers_to].append((kind, number))
-    return [_row(entry, state, dor_id, later[entry.id], numbers, text) for entry, state, dor_id in rows]
+    return [
+        _row(entry, personal, state, dor_id, later[entry.id], numbers, text)
+        for entry, state, dor_id, personal in rows
+    ]
 
 
-def _row(entry: RegisterEntry, state, dor_id, later, numbers, text) -> ExportRow:
-    payload = json.loads(entry.payload)
+def _seller(entry: RegisterEntry, personal: EntryPersonal | None, text: dict) -> str:
+    """The listed name, or the 'removed' note once the personal data was purged."""
+    if personal is None:
+        return entry.seller_name
+    return text["removed"] if personal.purged_at else personal.seller_name
+
+
+def _row(
+    entry: RegisterEntry, personal: EntryPersonal | None, state, dor_id, later, numbers, text
+) -> ExportRow:
+    payload = full_payload(entry, personal)
     acquired = from_utc_text(entry.acquired_at).astimezone(SHOP_ZONE).strftime("%Y-%m-%d %H:%M")
     language = text["language"]
     terms = " / ".join(
@@ -144,7 +157,7 @@ def _row(entry: RegisterEntry, state, dor_id, later, numbers, text) -> ExportRow
         register_number=entry.register_number,
         kind=text.get(entry.kind, entry.kind),
         acquired_local=acquired,
-        seller=entry.seller_name,
+        seller=_seller(entry, personal, text),
         address=_address(payload),
         id_document=_document(payload, language),
         goods=goods_lines(payload, language),

@@ -31,6 +31,7 @@ from dor_desktop.storage.sales import SaleBlocked, sale_blocker
 
 __all__ = [
     "PAGE",
+    "REMOVED",
     "DetailView",
     "EntryDetail",
     "EntryFilter",
@@ -41,8 +42,12 @@ __all__ = [
     "is_whole_register",
     "register_span",
     "search_page",
+    "seller_label",
     "window_page",
 ]
+
+#: Shown instead of the seller of an entry whose personal data was purged (the window translates it).
+REMOVED = "(removed)"
 
 #: Rows per page: one screen's worth several times over, read in a few milliseconds.
 PAGE = 200
@@ -63,6 +68,11 @@ class Span:
 def is_whole_register(wanted: EntryFilter) -> bool:
     """True when the filter selects nothing: the whole register is shown, paged by id range."""
     return not (wanted.text.strip() or wanted.date_from or wanted.date_to or wanted.kind or wanted.sync_state)
+
+
+def seller_label(summary: EntrySummary, removed: str = REMOVED) -> str:
+    """The seller as a list or a detail shows it: the name, or ``removed`` once it was purged."""
+    return removed if summary.personal_purged else summary.seller_name
 
 
 def register_span(app: AppContext) -> Span:

@@ -1,4 +1,8 @@
-"""Retention: what the shop may keep, and for how long (``retention_years`` in the settings)."""
+"""Retention: what the shop may keep, and for how long (``retention_years`` in the settings).
+
+Both purges run at every start of the window and from the command line (``purge-id-copies``,
+``purge-personal-data``); ``today`` is the shop's local day, or the ``--as-of`` day of an audit.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,10 @@ from pathlib import Path
 
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage import id_copies
+from dor_desktop.storage.personal_purge import PersonalPurge
+from dor_desktop.storage.personal_purge import purge_personal_data as _purge_personal_data
+
+__all__ = ["IdCopyPurge", "PersonalPurge", "id_copy_path", "purge_id_copies", "purge_personal_data"]
 
 
 @dataclass(frozen=True)
@@ -36,3 +44,11 @@ def purge_id_copies(app: AppContext, today: date, *, dry_run: bool = False) -> I
 def id_copy_path(app: AppContext, register_number: str) -> Path:
     """Where the masked ID copy of an entry is kept (when the shop keeps them)."""
     return id_copies.id_copy_path(app.paths.images, register_number)
+
+
+def purge_personal_data(app: AppContext, today: date, *, dry_run: bool = False) -> PersonalPurge:
+    """Remove the seller's personal data from entries bought before the retention cutoff; the
+    entries stay (goods, numbers, dates, DOR ids) and ``verify`` still passes. Entries on police
+    hold, or whose registration the DOR has not acknowledged, are kept and listed (``dry_run``:
+    only list what would be purged)."""
+    return _purge_personal_data(app.db, app.settings.retention_years, today, dry_run=dry_run)

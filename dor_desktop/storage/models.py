@@ -40,9 +40,31 @@ class RegisterEntry(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: 1: the hash covers the personal data itself; 2: a salted commitment of it (storage.chain).
+    chain_format: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    personal_commitment: Mapped[str | None] = mapped_column(String(64))
 
     items: Mapped[list[EntryItem]] = relationship(order_by="EntryItem.line", lazy="selectin")
     refers_to: Mapped[RegisterEntry | None] = relationship(remote_side=[id])
+
+
+class EntryPersonal(Base):
+    """The seller's personal data of an entry, apart from the chained facts so it can be purged.
+
+    Format 2 entries: ``data`` is the canonical JSON the chain's commitment covers (with ``salt``).
+    Format 1 entries keep their personal data in the hashed entry; here only a copy of the name
+    (for search). ``seller_name`` is the search key in both. A purge empties the row and sets
+    ``purged_at``; triggers allow no other change and no delete.
+    """
+
+    __tablename__ = "entry_personal"
+    __table_args__ = (Index("ix_personal_seller_name", "seller_name"),)
+
+    entry_id: Mapped[int] = mapped_column(ForeignKey("register_entry.id"), primary_key=True)
+    seller_name: Mapped[str] = mapped_column(String(250, collation="NOCASE"), default="")
+    salt: Mapped[str | None] = mapped_column(String(32))
+    data: Mapped[str | None] = mapped_column(Text)
+    purged_at: Mapped[str | None] = mapped_column(String(32))
 
 
 class EntryItem(Base):

@@ -9,9 +9,11 @@ key gets its own index lookup:
 
 - identifiers (register number, client reference, IMEI, serial and frame number) are exact
   matches on their own indexes: a handful of ids;
-- a name is a prefix of ``seller_name`` (NOCASE index). A rare name is read from the index; a
-  common one ("de", "Jans") matches so many entries that reading the newest ones in register order
-  and testing the name finds a page sooner. A bounded count on the index decides which.
+- a name is a prefix of ``entry_personal.seller_name`` (NOCASE index; the names live apart from
+  the chained entry so they can be purged, see :mod:`dor_desktop.storage.personal`). A rare name
+  is read from the index; a common one ("de", "Jans") matches so many entries that reading the
+  newest ones in register order and testing the name finds a page sooner. A bounded count on the
+  index decides which. A purged entry's name is empty: it is no longer found by name.
 
 Only the ids of the requested page are then joined to the summary columns.
 """
@@ -26,7 +28,8 @@ from sqlalchemy import Select, exists, func, literal_column, select, union
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import local_day_start_utc
-from dor_desktop.storage.models import Alert, EntryItem, OutboxMessage, RegisterEntry, Sale
+from dor_desktop.storage.models import Alert, EntryItem, EntryPersonal, OutboxMessage, RegisterEntry, Sale
+from dor_desktop.storage.personal import full_payload, personal_of
 from dor_desktop.storage.register import find_entry
 
 
@@ -54,6 +57,8 @@ class EntrySummary:
     sync_state: str | None
     dor_id: str | None
     active_hits: int
+    #: The seller's personal data was removed after the retention period (``seller_name`` is '').
+    personal_purged: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,19 +87,24 @@ def summary_select() -> Select:
         .where(Alert.entry_id == RegisterEntry.id, Alert.status == "active")
         .scalar_subquery()
     )
-    return select(
-        RegisterEntry.id,
-        RegisterEntry.register_number,
-        RegisterEntry.client_reference,
-        RegisterEntry.kind,
-        RegisterEntry.committed_at,
-        RegisterEntry.acquired_at,
-        RegisterEntry.seller_name,
-        RegisterEntry.total_amount,
-        OutboxMessage.state,
-        OutboxMessage.dor_id,
-        hits,
-    ).outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+    return (
+        select(
+            RegisterEntry.id,
+            RegisterEntry.register_number,
+            RegisterEntry.client_reference,
+            RegisterEntry.kind,
+            RegisterEntry.committed_at,
+            RegisterEntry.acquired_at,
+            func.coalesce(EntryPersonal.seller_name, RegisterEntry.seller_name),
+            RegisterEntry.total_amount,
+            OutboxMessage.state,
+            OutboxMessage.dor_id,
+            hits,
+            EntryPersonal.purged_at.is_not(None),
+        )
+        .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
+    )
 
 
 def summaries(session: Session, ids: list[int]) -> list[EntrySummary]:
@@ -135,17 +145,16 @@ def _identifier_ids(session: Session, text: str, conditions: list) -> set[int]:
 def _name_ids(session: Session, prefix: str, conditions: list, wanted: int) -> list[int]:
     """The newest ``wanted`` ids whose seller name starts with ``prefix``."""
     pattern = prefix.replace("%", "").replace("_", "") + "%"
-    by_name = RegisterEntry.seller_name.like(pattern)
+    by_name = EntryPersonal.seller_name.like(pattern)
     bounded = select(literal_column("1")).where(by_name).limit(SPARSE_NAME_LIMIT).subquery()
     sparse = (session.scalar(select(func.count()).select_from(bounded)) or 0) < SPARSE_NAME_LIMIT
-    if sparse:  # read the matches from the name index, then sort their ids
-        query = select(RegisterEntry.id).where(by_name, *conditions)
-    else:  # many matches: walk the register newest first, testing the name on the way
+    if not sparse:  # many matches: walk the register newest first, testing the name on the way
         # (``|| ''`` keeps SQLite from using the name index here; LIKE stays case-insensitive)
-        query = select(RegisterEntry.id).where(
-            RegisterEntry.seller_name.concat("").like(pattern), *conditions
-        )
-    return list(session.scalars(query.order_by(RegisterEntry.id.desc()).limit(wanted)))
+        by_name = EntryPersonal.seller_name.concat("").like(pattern)
+    query = select(EntryPersonal.entry_id).where(by_name)
+    if conditions:
+        query = query.join(RegisterEntry, RegisterEntry.id == EntryPersonal.entry_id).where(*conditions)
+    return list(session.scalars(query.order_by(EntryPersonal.entry_id.desc()).limit(wanted)))
 
 
 def _search_page(session: Session, flt: EntryFilter, limit: int, offset: int) -> list[EntrySummary]:
@@ -185,7 +194,7 @@ def entry_detail(session: Session, reference: str) -> EntryDetail:
     sales = session.scalars(select(Sale).where(Sale.entry_id == entry.id).order_by(Sale.item_line)).all()
     return EntryDetail(
         summary=summary,
-        payload=json.loads(entry.payload),
+        payload=full_payload(entry, personal_of(session, entry.id)),
         reason=entry.reason,
         hold_until=entry.hold_until,
         refers_to=entry.refers_to.register_number if entry.refers_to else None,

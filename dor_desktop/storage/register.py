@@ -26,20 +26,26 @@ from dor_desktop.domain.rules import RulePack
 from dor_desktop.domain.validation import FieldError, unacknowledged, validate
 from dor_desktop.errors import UserError
 from dor_desktop.storage.chain import (
+    CURRENT_FORMAT,
     GENESIS_HASH,
     ChainFields,
     canonical_json,
     entry_hash,
     format_register_number,
+    new_salt,
+    personal_commitment,
 )
 from dor_desktop.storage.copies import item_rows, void_event
 from dor_desktop.storage.db import Database
-from dor_desktop.storage.models import Alert, EntryItem, OutboxMessage, RegisterEntry, Sale
+from dor_desktop.storage.models import Alert, EntryItem, EntryPersonal, OutboxMessage, RegisterEntry, Sale
+from dor_desktop.storage.personal import listed_name, split_personal
 
 # The commit path writes with SQLAlchemy Core on the session's connection: the ORM's unit of work
 # cost about 1.5 ms of CPU per commit (more than half of it), which shows in the p99 latency
 # whenever the counter PC is busy (bench/register_bench.py).
-_ENTRY, _ITEM, _OUTBOX = (cast(Table, model.__table__) for model in (RegisterEntry, EntryItem, OutboxMessage))
+_ENTRY, _ITEM, _OUTBOX, _PERSONAL = (
+    cast(Table, model.__table__) for model in (RegisterEntry, EntryItem, OutboxMessage, EntryPersonal)
+)
 _LAST_SEQUENCE = select(func.max(_ENTRY.c.sequence)).where(_ENTRY.c.counter_prefix == bindparam("prefix"))
 _LAST_HASH = select(_ENTRY.c.entry_hash).order_by(_ENTRY.c.id.desc()).limit(1)
 
@@ -144,18 +150,18 @@ class Register:
                 raise UserError(f"{old.register_number} is on police hold and cannot be voided")
             payload = {"voids": old.client_reference, "reason": reason}
             connection = session.connection()
-            fields = self._fields(
+            fields, personal = self._fields(
                 connection,
                 EntryKind.VOID,
                 old,
                 reason,
                 payload,
-                old.seller_name,
+                listed_name(session, old),
                 old.total_amount,
                 old.acquired_at,
                 old.hold_until,
             )
-            entry_id = self._append(connection, fields)
+            entry_id = self._append(connection, fields, personal)
             message = void_event(old.client_reference, fields.committed_at, reason)
             self._enqueue(connection, entry_id, fields, "event", str(uuid.uuid4()), message)
             return _committed(entry_id, fields)
@@ -167,7 +173,7 @@ class Register:
         hold_until = self.context.rules.hold_ends(local_date(purchase.acquired_at)).isoformat()
         purchase_json = purchase_to_json(purchase)
         connection = session.connection()
-        fields = self._fields(
+        fields, personal = self._fields(
             connection,
             kind,
             old,
@@ -178,7 +184,7 @@ class Register:
             acquired,
             hold_until,
         )
-        entry_id = self._append(connection, fields)
+        entry_id = self._append(connection, fields, personal)
         rows = item_rows(purchase_json)
         if rows:
             connection.execute(insert(_ITEM), [{"entry_id": entry_id, **row} for row in rows])
@@ -203,11 +209,19 @@ class Register:
         total: str,
         acquired: str,
         hold_until: str,
-    ) -> ChainFields:
+    ) -> tuple[ChainFields, dict[str, str]]:
+        """The chained fields of a new entry and its ``entry_personal`` row (chain format 2).
+
+        The seller's personal data leaves the hashed fields: the chain covers a salted commitment
+        of it, so it can be purged after the retention period while the chain still verifies.
+        """
         prefix = self.context.counter_prefix
         last = connection.execute(_LAST_SEQUENCE, {"prefix": prefix}).scalar()
         sequence = (last or 0) + 1
-        return ChainFields(
+        public, personal_data = split_personal(payload, name)
+        salt, personal_json = new_salt(), canonical_json(personal_data)
+        personal = {"seller_name": name, "salt": salt, "data": personal_json}
+        fields = ChainFields(
             register_number=format_register_number(prefix, sequence),
             counter_prefix=prefix,
             sequence=sequence,
@@ -218,18 +232,26 @@ class Register:
             committed_at=to_utc_text(self.context.clock()),
             acquired_at=acquired,
             hold_until=hold_until,
-            seller_name=name,
+            seller_name="",
             total_amount=total,
-            payload=canonical_json(payload),
+            payload=canonical_json(public),
+            chain_format=CURRENT_FORMAT,
+            personal_commitment=personal_commitment(salt, personal_json),
         )
+        return fields, personal
 
-    def _append(self, connection: Connection, fields: ChainFields) -> int:
-        """Insert the entry linked to the last one; returns its id."""
+    def _append(self, connection: Connection, fields: ChainFields, personal: dict[str, str]) -> int:
+        """Insert the entry linked to the last one, and its personal data apart; returns its id."""
         prev_hash = connection.execute(_LAST_HASH).scalar() or GENESIS_HASH
         row = {**vars(fields), "prev_hash": prev_hash, "entry_hash": entry_hash(fields, prev_hash)}
         inserted = connection.execute(insert(_ENTRY), [row]).inserted_primary_key
         assert inserted is not None
-        return int(inserted[0])
+        entry_id = int(inserted[0])
+        # OR REPLACE: an id SQLite hands out again after entries were deleted by hand may still
+        # have its old personal row; the counter keeps working (verify and the DOR's anchor find
+        # the deletion) instead of failing every commit on it.
+        connection.execute(insert(_PERSONAL).prefix_with("OR REPLACE"), [{"entry_id": entry_id, **personal}])
+        return entry_id
 
     def _enqueue(
         self, connection: Connection, entry_id: int, fields: ChainFields, kind: str, key: str, payload: dict
@@ -286,4 +308,6 @@ def on_police_hold(session: Session, entry_id: int) -> bool:
 
 
 def payload_of(entry: RegisterEntry) -> dict:
+    """The entry's stored payload: for a format-2 entry without the seller's personal data
+    (:func:`dor_desktop.storage.personal.full_payload` puts it back)."""
     return json.loads(entry.payload)

@@ -33,7 +33,13 @@ from dor_desktop.domain.money import format_eur, parse_amount
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
 from dor_desktop.services import alerts, register
-from dor_desktop.services.register_reads import DetailView, EntryDetail, SaleBlocked, detail_view
+from dor_desktop.services.register_reads import (
+    DetailView,
+    EntryDetail,
+    SaleBlocked,
+    detail_view,
+    seller_label,
+)
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.services import Services
 from dor_desktop.ui.vocabulary import (
@@ -149,7 +155,7 @@ class EntryDetailPanel(QWidget):
             parts.append(f"<p><b>{e(text)}</b></p>")
         rows = [
             (self.tr("Acquired"), _local(s.acquired_at)),
-            (self.tr("Seller"), s.seller_name),
+            (self.tr("Seller"), seller_label(s, self.tr("(removed after the retention period)"))),
             (self.tr("Address"), self._address(d.payload)),
             (self.tr("ID document"), self._document(d.payload)),
             (self.tr("Total"), format_eur(parse_amount(s.total_amount))),

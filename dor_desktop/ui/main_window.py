@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from dor_desktop.config.settings import Settings
+from dor_desktop.domain.clock import local_date, utc_now
 from dor_desktop.domain.rules import RulePack, available_packs
 from dor_desktop.services import accounts, purchase_session, register, retention, settings_change
 from dor_desktop.services.access import Actor, Permission
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.drafts import Draft, DraftStore
-from dor_desktop.services.retention import IdCopyPurge
+from dor_desktop.services.retention import IdCopyPurge, PersonalPurge
 from dor_desktop.services.settings_change import SettingsChange
 from dor_desktop.services.sync import SyncReport, SyncStatus
 from dor_desktop.ui import i18n
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
             self._drafts_found
         ).on_failure(lambda e: self.show_message(str(e))).start(self)
         self._purge_id_copies()
+        self._purge_personal_data()
         self.alert_panel.reload()
         self.register_view.model.refresh()
         Op(services.lanes.files, available_packs, services.paths.rulepacks).on_success(
@@ -369,6 +371,26 @@ class MainWindow(QMainWindow):
         elif purge.removed and not self.message_label.text():  # a draft notice matters more
             text = self.tr("%1 ID copies past their retention were removed.")
             self.show_message(text.replace("%1", str(len(purge.removed))))
+
+    # -- personal data past the retention --------------------------------------------------------
+
+    def _purge_personal_data(self) -> None:
+        """Remove sellers' personal data from entries past the retention, at every start (the
+        entries stay; held and not yet acknowledged ones keep it). Queued before the register's
+        first page on the same lane, so the list never shows a name about to go."""
+        Op(
+            self.services.lanes.db,
+            retention.purge_personal_data,
+            self.services.context,
+            local_date(utc_now()),
+        ).on_success(self._personal_data_purged).on_failure(
+            lambda e: log.warning("the purge of personal data past the retention failed: %s", e)
+        ).start(self)
+
+    def _personal_data_purged(self, purge: PersonalPurge) -> None:
+        if purge.purged and not self.message_label.text():  # a draft notice matters more
+            text = self.tr("The personal data of %1 entries past their retention was removed.")
+            self.show_message(text.replace("%1", str(len(purge.purged))))
 
     # -- corrections -----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from dor_desktop.services.register_reads import (
     is_whole_register,
     register_span,
     search_page,
+    seller_label,
     window_page,
 )
 from dor_desktop.ui.background import Lane, Op
@@ -203,7 +204,7 @@ class RegisterModel(QAbstractTableModel):
         if column == "acquired":
             return from_utc_text(entry.acquired_at).astimezone(SHOP_ZONE).strftime("%d-%m-%Y %H:%M")
         if column == "seller":
-            return entry.seller_name
+            return seller_label(entry, self.tr("(removed)"))
         if column == "total":
             return format_eur(parse_amount(entry.total_amount))
         if column == "kind":

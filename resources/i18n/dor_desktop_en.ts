@@ -296,6 +296,10 @@
         <translation>Seller</translation>
     </message>
     <message>
+        <source>(removed after the retention period)</source>
+        <translation>(removed after the retention period)</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Address</translation>
     </message>
@@ -739,6 +743,10 @@
     <message>
         <source>PRACTICE - not the legal register: entries go to a practice DOR, never to the police. To start the real register: Settings (Ctrl+,)</source>
         <translation>PRACTICE - not the legal register: entries go to a practice DOR, never to the police. To start the real register: Settings (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 entries past their retention was removed.</source>
+        <translation>The personal data of %1 entries past their retention was removed.</translation>
     </message>
     <message>
         <source>Syncing with the DOR...</source>
@@ -1210,6 +1218,10 @@
     <message>
         <source>DOR</source>
         <translation>DOR</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(removed)</translation>
     </message>
     <message>
         <source>Hit</source>

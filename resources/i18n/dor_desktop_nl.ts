@@ -296,6 +296,10 @@
         <translation>Verkoper</translation>
     </message>
     <message>
+        <source>(removed after the retention period)</source>
+        <translation>(verwijderd na de bewaartermijn)</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adres</translation>
     </message>
@@ -739,6 +743,10 @@
     <message>
         <source>PRACTICE - not the legal register: entries go to a practice DOR, never to the police. To start the real register: Settings (Ctrl+,)</source>
         <translation>OEFENEN - niet het wettelijke register: inkopen gaan naar een oefen-DOR, nooit naar de politie. Beginnen met het echte register: Instellingen (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 entries past their retention was removed.</source>
+        <translation>De persoonsgegevens van %1 inkopen waarvan de bewaartermijn voorbij is, zijn verwijderd.</translation>
     </message>
     <message>
         <source>Syncing with the DOR...</source>
@@ -1210,6 +1218,10 @@
     <message>
         <source>DOR</source>
         <translation>DOR</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(verwijderd)</translation>
     </message>
     <message>
         <source>Hit</source>

@@ -78,6 +78,7 @@ def test_export_reports_a_broken_chain(app, tmp_path):
     _commit(app, purchase_data())
     with app.db.engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER register_entry_no_update")
+        connection.exec_driver_sql("DROP TRIGGER IF EXISTS register_entry_purge_only")
         connection.exec_driver_sql("UPDATE register_entry SET seller_name = 'Someone, Else'")
     out = tmp_path / "register.csv"
     export_register(app.db, app.settings, date(2026, 11, 1), date(2026, 11, 30), "csv", out)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from dor_desktop.storage.chain import GENESIS_HASH
-from dor_desktop.storage.models import EntryItem, OutboxMessage, RegisterEntry
+from dor_desktop.storage.models import EntryItem, EntryPersonal, OutboxMessage, RegisterEntry
 from dor_desktop.storage.register import ValidationFailed
 
 from .conftest import count, make_register, raw
@@ -45,7 +45,12 @@ def test_a_commit_stores_the_entry_its_items_and_its_frozen_outbox_message(db, r
         entry = session.scalar(select(RegisterEntry))
         message = session.scalar(select(OutboxMessage))
         items = session.scalars(select(EntryItem)).all()
-    assert (entry.kind, entry.seller_name, entry.total_amount) == ("purchase", "Jansen, Pieter", "120.00")
+        personal = session.scalar(select(EntryPersonal))
+    # Chain format 2: the seller's personal data is kept apart, the chain holds its commitment.
+    assert (entry.kind, entry.seller_name, entry.total_amount) == ("purchase", "", "120.00")
+    assert (entry.chain_format, len(entry.personal_commitment or "")) == (2, 64)
+    assert personal.seller_name == "Jansen, Pieter" and len(personal.salt or "") == 32
+    assert "seller" not in json.loads(entry.payload) and "id_document" not in json.loads(entry.payload)
     assert entry.hold_until == "2026-12-01"  # 7 calendar days after Monday 23 November
     assert [(i.line, i.category, i.imei) for i in items] == [(1, "phone", "490154203237518")]
     assert (message.entry_id, message.kind, message.state) == (committed.entry_id, "registration", "pending")
@@ -56,7 +61,8 @@ def test_a_commit_stores_the_entry_its_items_and_its_frozen_outbox_message(db, r
         "K1-000001",
         "SHOP-1",
     )
-    assert body["seller"] == json.loads(entry.payload)["seller"]
+    assert body["seller"] == json.loads(personal.data or "")["seller"]
+    assert body["id_document"]["number"] == "NX12AB3C4"  # the DOR gets the personal data
 
 
 def test_a_rejected_purchase_stores_nothing_and_uses_no_number(db_path, register, purchase):

@@ -29,6 +29,7 @@ TABLES = {
     "sync_state",
     "account",
     "audit_log",
+    "entry_personal",
 }
 TRIGGERS = {
     "register_entry_no_update",
@@ -40,6 +41,9 @@ TRIGGERS = {
     "account_no_delete",
     "audit_log_no_update",
     "audit_log_no_delete",
+    "register_entry_purge_only",
+    "entry_personal_no_delete",
+    "entry_personal_purge_only",
 }
 
 NEXT_REVISION = """

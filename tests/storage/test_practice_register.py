@@ -83,6 +83,22 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
         connection.execute("CREATE TABLE ballast (data BLOB)")
         connection.executemany("INSERT INTO ballast VALUES (randomblob(4000))", [()] * 3000)
         connection.execute("UPDATE alembic_version SET version_num = '0001'")
+        for trigger in ("register_entry_purge_only", "entry_personal_no_delete", "entry_personal_purge_only"):
+            connection.execute(f"DROP TRIGGER {trigger}")  # back from 0005 to 0001
+        connection.execute("DROP TRIGGER register_entry_no_update")
+        connection.execute(
+            "CREATE TRIGGER register_entry_no_update BEFORE UPDATE ON register_entry "
+            "BEGIN SELECT RAISE(ABORT, 'the register is append-only'); END"
+        )
+        connection.execute("DROP TRIGGER outbox_payload_frozen")
+        connection.execute(
+            "CREATE TRIGGER outbox_payload_frozen BEFORE UPDATE OF payload, idempotency_key ON outbox "
+            "BEGIN SELECT RAISE(ABORT, 'an outbox payload is frozen at commit'); END"
+        )
+        connection.execute("DELETE FROM sync_state WHERE key = 'chain_format_2_from_id'")
+        connection.execute("DROP TABLE entry_personal")
+        connection.execute("ALTER TABLE register_entry DROP COLUMN chain_format")
+        connection.execute("ALTER TABLE register_entry DROP COLUMN personal_commitment")
         connection.execute("DROP TRIGGER outbox_endpoint_fixed")
         connection.execute("ALTER TABLE outbox DROP COLUMN dor_endpoint")
         connection.execute("DROP TABLE account")  # made by 0004

@@ -22,6 +22,9 @@ TRIGGERS = (
     "entry_item_no_change",
     "outbox_payload_frozen",
     "outbox_keep_unacknowledged",
+    "register_entry_purge_only",
+    "entry_personal_no_delete",
+    "entry_personal_purge_only",
 )
 
 
@@ -58,7 +61,7 @@ def test_a_good_register_verifies_across_counters(five, purchase):
     [
         ("seller_name", "'Pietersen, Jan'"),
         ("total_amount", "'12.00'"),
-        ("payload", "replace(payload, 'Jansen', 'Jansem')"),
+        ("payload", "replace(payload, 'Fairphone', 'Fairfone')"),
         ("reason", "'x'"),
     ],
 )

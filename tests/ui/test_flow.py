@@ -111,10 +111,11 @@ def test_scan_buy_phone_and_gold_sync_hit_and_late_hit(window_factory, qtbot, tm
         lambda: model.rowCount() == 1 and model.data(model.index(0, 0), NUMBER) == number, timeout=10_000
     )
     with window.services.context.db.read() as session:
-        from dor_desktop.storage.models import RegisterEntry
+        from dor_desktop.storage.models import EntryPersonal, RegisterEntry
 
         payload = session.scalar(select(RegisterEntry.payload))
-    assert '"read_from":"mrz"' in payload and '"weight_grams":"4.2"' in payload
+        personal = session.scalar(select(EntryPersonal.data))  # the seller's data, kept apart
+    assert '"read_from":"mrz"' in personal and '"weight_grams":"4.2"' in payload
 
     # 4. A second seller brings a phone that is known stolen: the hit comes with the submission.
     hit_entry = commit_phone(window.services.context, "Smit", STOLEN_IMEI)

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from dor_desktop.storage.models import Alert, RegisterEntry, Sale
+from dor_desktop.storage.models import Alert, EntryPersonal, RegisterEntry, Sale
 from dor_desktop.ui import register_model
 from dor_desktop.ui.entry_detail import ReasonDialog, SaleDialog
 from tests.ui.conftest import commit_phone, make_imei, type_into
@@ -111,7 +111,8 @@ def test_correction_opens_in_the_form_and_commits_a_new_entry(window_factory, co
     assert saved.args[0].register_number == "K1-000002"
     with context.db.read() as session:
         correction = session.scalar(select(RegisterEntry).where(RegisterEntry.kind == "correction"))
-        assert correction.refers_to.register_number == "K1-000001" and "Amersfoort" in correction.payload
+        personal = session.get(EntryPersonal, correction.id)  # the seller's data, kept apart
+        assert correction.refers_to.register_number == "K1-000001" and "Amersfoort" in personal.data
         assert correction.acquired_at == correction.refers_to.acquired_at  # the same purchase moment
 
 
