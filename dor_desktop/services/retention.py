@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dor_desktop.services.access import Permission, require
+from dor_desktop.services.audit import Action, record
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage import id_copies
 from dor_desktop.storage.personal_purge import PersonalPurge
@@ -46,9 +48,20 @@ def id_copy_path(app: AppContext, register_number: str) -> Path:
     return id_copies.id_copy_path(app.paths.images, register_number)
 
 
-def purge_personal_data(app: AppContext, today: date, *, dry_run: bool = False) -> PersonalPurge:
+def purge_personal_data(
+    app: AppContext, today: date, *, dry_run: bool = False, at_start: bool = False
+) -> PersonalPurge:
     """Remove the seller's personal data from entries bought before the retention cutoff; the
     entries stay (goods, numbers, dates, DOR ids) and ``verify`` still passes. Entries on police
     hold, or whose registration the DOR has not acknowledged, are kept and listed (``dry_run``:
-    only list what would be purged)."""
-    return _purge_personal_data(app.db, app.settings.retention_years, today, dry_run=dry_run)
+    only list what would be purged).
+
+    Asked for by someone, it needs the owner's retention permission; the window's purge
+    ``at_start`` is the law's own deadline, run before anyone logs in. Either way a purge that
+    removed data is recorded in the audit log (by its cutoff and count, never by name)."""
+    if not at_start:
+        require(app.actor, Permission.RETENTION)
+    purge = _purge_personal_data(app.db, app.settings.retention_years, today, dry_run=dry_run)
+    if purge.purged and not dry_run:
+        record(app, Action.PURGE_PERSONAL_DATA, f"before {purge.cutoff}", f"{len(purge.purged)} entries")
+    return purge

@@ -6,6 +6,8 @@ folder watcher); the views do the work. Everything slow starts after the window 
 
 from __future__ import annotations
 
+import functools
+
 import logging
 from dataclasses import replace
 from datetime import date
@@ -380,7 +382,7 @@ class MainWindow(QMainWindow):
         first page on the same lane, so the list never shows a name about to go."""
         Op(
             self.services.lanes.db,
-            retention.purge_personal_data,
+            functools.partial(retention.purge_personal_data, at_start=True),
             self.services.context,
             local_date(utc_now()),
         ).on_success(self._personal_data_purged).on_failure(

@@ -73,3 +73,16 @@ def test_verify_says_how_many_old_format_entries_it_could_check_by_their_links_o
     assert outcome.code == 0
     assert outcome.out.splitlines()[1].startswith("2 entries from before chain format 2 had their personal data")
     assert "checked by their links only" in outcome.out
+
+
+def test_a_purge_is_the_owners_and_is_in_the_audit_log(cli, commit, run_main, monkeypatch):
+    commit(acquired_at="2026-01-05T10:00:00+01:00")
+    assert cli("sync", "--until-empty", "--max-wait", "60").returncode == 0
+    monkeypatch.setenv("DOR_DESKTOP_PIN", "2468")
+    run_main("accounts", "add", "Bram", "--role", "manager")
+    refused = run_main("--as", "Bram", "purge-personal-data", "--as-of", "2032-01-06")
+    assert refused.code == 1 and "may not purge personal data" in refused.err
+
+    assert run_main("purge-personal-data", "--as-of", "2032-01-06").code == 0
+    logged = json.loads(run_main("audit", "list", "--action", "purge_personal_data", "--json").out)
+    assert [(row["reference"], row["detail"]) for row in logged] == [("before 2028-01-06", "1 entries")]
