@@ -47,5 +47,7 @@ def test_the_log_file_gets_redacted_messages_arguments_and_tracebacks(log_file):
     content = log_file.read_text(encoding="utf-8")
     assert SPECIMEN_BSN not in content
     assert MRZ_LINE not in content
-    assert content.count("[BSN REDACTED]") == 3 and "[MRZ REDACTED]" in content
-    assert "ValueError: bad document number [BSN REDACTED]" in content
+    assert content.count("[BSN REDACTED]") >= 2 and "[MRZ REDACTED]" in content
+    # The exception's own message can hold any value: only its type and frames are written.
+    assert "ValueError: (message withheld" in content
+    assert "in test_the_log_file_gets_redacted_messages_arguments_and_tracebacks" in content
