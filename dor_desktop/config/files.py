@@ -103,7 +103,9 @@ def private_database(path: Path) -> Path:
     itself, so a database created 0600 keeps all of them 0600 whatever the umask; companions left
     by an older version are narrowed here.
     """
-    private_file(path)
+    private_folder(path.parent)
+    with contextlib.suppress(OSError):  # not a file, no rights: SQLite then says so in its own words
+        private_file(path)
     for suffix in SQLITE_COMPANIONS:
         companion = path.with_name(path.name + suffix)
         with contextlib.suppress(OSError):  # missing: SQLite makes it later, from the file's mode
