@@ -52,7 +52,7 @@ def _safe_message(exc: BaseException) -> str:
     """The message of a driver or OS error, without parameters; nothing for any other exception."""
     module = type(exc).__module__.split(".")[0]
     if module in _DRIVER_MODULES:
-        return redact(_SQL_PARAMETERS.sub("[parameters withheld]", str(exc)))
+        return redact(_SQL_PARAMETERS.sub("(parameters withheld)", str(exc)))
     if isinstance(exc, OSError):
         return redact(f"[Errno {exc.errno}] {exc.strerror}")
     return "(message withheld: it may hold personal data)"
