@@ -136,3 +136,12 @@ def free_text_problem(text: str) -> str | None:
     if has_control_characters(text):
         return "it contains an invisible or control character (a tab, line break or zero-width character)"
     return None
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: each control or invisible character shown as ``?``.
+
+    Validation refuses them in new entries; an entry an older version stored may still hold one,
+    and a terminal escape sequence in a name must not act on the screen of whoever lists it.
+    """
+    return "".join("?" if unicodedata.category(char) in ("Cc", "Cf") else char for char in text)
