@@ -1101,6 +1101,17 @@
     </message>
 </context>
 <context>
+    <name>ScanFolderWatcher</name>
+    <message>
+        <source>The scan could not be removed from the scan folder; please delete it yourself.</source>
+        <translation>The scan could not be removed from the scan folder; please delete it yourself.</translation>
+    </message>
+    <message>
+        <source>A scan in the scan folder could not be read; please scan again.</source>
+        <translation>A scan in the scan folder could not be read; please scan again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome to DOR Desktop</source>
@@ -1154,6 +1165,10 @@
     <message>
         <source>Choose...</source>
         <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</source>
+        <translation>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</translation>
     </message>
     <message>
         <source>Scan folder</source>

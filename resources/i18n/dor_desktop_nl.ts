@@ -1101,6 +1101,17 @@
     </message>
 </context>
 <context>
+    <name>ScanFolderWatcher</name>
+    <message>
+        <source>The scan could not be removed from the scan folder; please delete it yourself.</source>
+        <translation>De scan kon niet uit de scanmap worden verwijderd; verwijder hem zelf.</translation>
+    </message>
+    <message>
+        <source>A scan in the scan folder could not be read; please scan again.</source>
+        <translation>Een scan in de scanmap kon niet worden gelezen; scan opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome to DOR Desktop</source>
@@ -1154,6 +1165,10 @@
     <message>
         <source>Choose...</source>
         <translation>Kiezen...</translation>
+    </message>
+    <message>
+        <source>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</source>
+        <translation>Elke scan die uit deze map wordt gelezen, wordt er meteen uit verwijderd; alleen de afgeschermde kopie mag bewaard worden.</translation>
     </message>
     <message>
         <source>Scan folder</source>
