@@ -126,13 +126,13 @@ def make_tree_private(folder: Path) -> None:
         return
     with contextlib.suppress(OSError):
         folder.chmod(PRIVATE_FOLDER)
-    for root, folders, files in os.walk(folder):
-        for name in folders:
-            with contextlib.suppress(OSError):
-                os.chmod(os.path.join(root, name), PRIVATE_FOLDER, follow_symlinks=False)
-        for name in files:
-            with contextlib.suppress(OSError, NotImplementedError):
-                os.chmod(os.path.join(root, name), PRIVATE_FILE, follow_symlinks=False)
+    for root, folders, files in os.walk(folder):  # does not follow links to folders elsewhere
+        for names, mode in ((folders, PRIVATE_FOLDER), (files, PRIVATE_FILE)):
+            for name in names:
+                path = os.path.join(root, name)
+                if not os.path.islink(path):  # a link's target is not the program's to change
+                    with contextlib.suppress(OSError):
+                        os.chmod(path, mode)
 
 
 def restrict_to_current_user(folder: Path) -> bool:
