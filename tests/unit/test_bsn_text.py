@@ -7,6 +7,7 @@ the reasons of corrections and voids, log redaction, the scanner's log scrubbing
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -14,9 +15,12 @@ from hypothesis import strategies as st
 
 from dor_desktop.config.logs import redact
 from dor_desktop.domain.bsn_text import bsn_valid, contains_bsn, find_bsns, redact_bsns
+from dor_desktop.domain.purchase import Override
+from dor_desktop.domain.validation import validate
 from dor_desktop.idscan.bsn_guard import redact_mrz
 from dor_desktop.services.drafts import scrub_bsns
-from tests.unit.test_validation import problems_of, with_item
+from tests.unit.strategies import valid_purchases, written_bsns
+from tests.unit.test_validation import DEFAULT, NOW, problems_of, with_item
 
 BSN = "111222333"
 assert bsn_valid(BSN)
@@ -148,3 +152,25 @@ def test_any_mix_of_separators_and_digit_widths_is_found(digits, separators, ful
             written += separators[index]
     assert contains_bsn(f"a {written} b")
     assert redact_bsns(f"a {written} b", "X") == "a X b"
+
+
+_FREE_TEXT = ["family_name", "given_names", "street", "city", "description", "note"]
+
+
+@given(purchase=valid_purchases(), bsn=written_bsns(), where=st.sampled_from(_FREE_TEXT))
+def test_a_bsn_written_any_way_in_any_free_text_field_is_refused(purchase, bsn, where):
+    seller, item = purchase.seller, purchase.items[0]
+    if where in ("family_name", "given_names"):
+        purchase = replace(purchase, seller=replace(seller, **{where: f"{bsn} x"}))
+        path = f"seller.{where}"
+    elif where in ("street", "city"):
+        purchase = replace(purchase, seller=replace(seller, address=replace(seller.address, **{where: f"x {bsn}"})))
+        path = f"seller.address.{where}"
+    elif where == "description":
+        purchase = replace(purchase, items=(replace(item, description=f"x {bsn} y"), *purchase.items[1:]))
+        path = "items[0].description"
+    else:
+        purchase = replace(purchase, overrides=(Override("id_expired", "id_document.expiry_date", f"bsn {bsn}"),))
+        path = "overrides[0].note"
+    problems = {(p.path, p.code, p.severity) for p in validate(purchase, DEFAULT, NOW)}
+    assert (path, "possible_bsn", "error") in problems
