@@ -179,6 +179,19 @@ def secure_data_folder(home: Path) -> None:
         if not (home / _ACL_MARKER).exists() and restrict_to_current_user(home):
             atomic_write_text(home / _ACL_MARKER, "access limited to the current user\n")
         return
-    if home.is_dir() and (home.stat().st_mode & 0o777) != PRIVATE_FOLDER:
+    if home.is_dir() and (home.stat().st_mode & 0o777) != PRIVATE_FOLDER and _is_ours(home):
         make_tree_private(home)
     private_folder(home)
+
+
+#: What only a DOR Desktop data folder holds.
+_OUR_NAMES = ("settings.json", "register.sqlite3", "practice", "logs")
+
+
+def _is_ours(home: Path) -> bool:
+    """Empty, or holding the program's files: a mistyped ``DOR_DESKTOP_HOME`` (a home folder, /tmp)
+    must not have its whole tree narrowed."""
+    try:
+        return not any(home.iterdir()) or any((home / name).exists() for name in _OUR_NAMES)
+    except OSError:
+        return False

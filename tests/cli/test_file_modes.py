@@ -148,3 +148,15 @@ def test_secure_data_folder_makes_a_new_folder_private(tmp_path):
     with common_umask():
         secure_data_folder(tmp_path / "new" / "DOR Desktop")
     assert loose_modes(tmp_path / "new") == []
+
+
+def test_a_folder_that_is_not_a_data_folder_is_not_narrowed(tmp_path):
+    """A mistyped DOR_DESKTOP_HOME pointing at someone's documents leaves their modes alone."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    documents.chmod(0o755)
+    letter = documents / "letter.txt"
+    letter.write_text("x", encoding="utf-8")
+    letter.chmod(0o644)
+    secure_data_folder(documents)
+    assert documents.stat().st_mode & 0o777 == 0o755 and letter.stat().st_mode & 0o777 == 0o644
