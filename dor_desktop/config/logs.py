@@ -16,6 +16,7 @@ The log files are private to the shop's account (0600), including the rotated on
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -104,10 +105,8 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 def _make_private(log_dir: Path) -> None:
     """Old log files (an earlier version wrote them 0644) become private too."""
     for path in log_dir.glob("dor-desktop.log*"):
-        try:
+        with contextlib.suppress(OSError):
             path.chmod(PRIVATE_FILE)
-        except OSError:
-            pass
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:

@@ -5,9 +5,10 @@ A BSN typed as ``111 222 333``, ``111-222-333``, ``1112.22.333``, in full-width 
 and must be refused, redacted and scrubbed just like ``111222333``. Every guard (validation, log
 redaction, draft scrubbing) asks this module, so they cannot disagree.
 
-How a text is read: each character is NFKC-normalised and every script's decimal digits (full-width,
-Arabic-Indic) become 0-9; invisible format characters (zero-width spaces and joiners, bidi marks, soft hyphens)
-and control characters are dropped (line breaks and tabs count as spaces). Runs of digits joined by
+How a text is read: each character is NFKC-normalised and every script's decimal digits
+(full-width, Arabic-Indic) become 0-9; invisible format characters (zero-width spaces and joiners,
+bidi marks, soft hyphens) and control characters are dropped (line breaks and tabs count as
+spaces). Runs of digits joined by
 spaces, dots or dashes form a group; any consecutive pieces of a group that together hold exactly
 nine digits and pass the 11-test are a BSN. So ``12-03-1980 111 222 333`` still finds the BSN after
 the date, while ``0612 345 678`` (ten digits) is no BSN.

@@ -1,6 +1,8 @@
 """Check-digit algorithms used by validation, the ID scanner and the sandbox server.
 
-Kept dependency-free on purpose: python-stdnum is LGPL and these are a few lines each.
+Kept dependency-free on purpose: python-stdnum is LGPL and these are a few lines each. The BSN's
+11-test and finding a BSN in text (in any spelling) live in :mod:`dor_desktop.domain.bsn_text`
+and are re-exported here for the callers that know them by this module.
 """
 
 from __future__ import annotations

@@ -38,8 +38,7 @@ _FUTURE_TOLERANCE = timedelta(minutes=10)
 #: overflows when converted to UTC, years before 1000 do not sort as text).
 _EARLIEST_PURCHASE = datetime(2000, 1, 1, tzinfo=UTC)
 _CONTROL_CHARACTER = (
-    "this contains an invisible or control character (a tab, line break or zero-width character); "
-    "retype it"
+    "this contains an invisible or control character (a tab, line break or zero-width character); retype it"
 )
 
 #: Maximum lengths from the contract, so nothing is accepted locally that the DOR refuses.

@@ -76,7 +76,9 @@ def take_inbox_scan(path: Path) -> InboxScan:
     except FileNotFoundError:
         removed = True  # the scanner software or the clerk was first
     except OSError as error:
-        log.warning("a scan could not be removed from the scan folder: %s", error.strerror or type(error).__name__)
+        log.warning(
+            "a scan could not be removed from the scan folder: %s", error.strerror or type(error).__name__
+        )
         removed = False
     else:
         removed = True

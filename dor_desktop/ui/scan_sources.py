@@ -102,7 +102,6 @@ class ScanFolderWatcher(QObject):
         if growing:
             self._settle.start()
 
-
     def _take(self, path: str) -> None:
         Op(self._lanes.files, take_inbox_scan, Path(path)).on_success(self._taken).on_failure(
             self._not_taken

@@ -42,7 +42,11 @@ def test_a_days_work_on_the_command_line_leaves_only_private_files(cli, home, tm
     assert cli("register", "list").returncode == 0
 
     written = {p.relative_to(home).as_posix() for p in home.rglob("*")}
-    assert {"practice/register.sqlite3", "practice/sandbox/sandbox.sqlite3", "logs/dor-desktop.log"} <= written
+    assert {
+        "practice/register.sqlite3",
+        "practice/sandbox/sandbox.sqlite3",
+        "logs/dor-desktop.log",
+    } <= written
     assert loose_modes(home) == []
 
 

@@ -82,7 +82,9 @@ def test_the_window_s_failed_operations_log_no_payload_either(tmp_path):
         try:
             raise ValueError(f"cannot save {NAME}, born {BIRTH}, document {NUMBER}")
         except ValueError as error:
-            logging.getLogger("dor_desktop.ui.background").error("background operation failed", exc_info=error)
+            logging.getLogger("dor_desktop.ui.background").error(
+                "background operation failed", exc_info=error
+            )
         root.handlers[-1].flush()
     finally:
         for handler in [h for h in root.handlers if h not in before]:

@@ -46,8 +46,12 @@ def test_register_list_and_show_never_print_a_control_character(
     assert "ring??" in shown.out and not _controls(shown.out)
 
 
-@pytest.mark.parametrize("spelling", [SPACED_BSN, "999-999-990", "\uff19" * 8 + "\uff10", "999\u200b999\u200b990"])
-def test_a_bsn_in_any_spelling_is_refused_in_names_notes_and_reasons(run_main, commit, tmp_path, make_purchase, spelling):
+@pytest.mark.parametrize(
+    "spelling", [SPACED_BSN, "999-999-990", "\uff19" * 8 + "\uff10", "999\u200b999\u200b990"]
+)
+def test_a_bsn_in_any_spelling_is_refused_in_names_notes_and_reasons(
+    run_main, commit, tmp_path, make_purchase, spelling
+):
     commit()
     purchase = make_purchase()
     purchase["seller"]["address"]["street"] = f"Dorpsstraat {spelling}"

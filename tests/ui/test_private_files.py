@@ -48,7 +48,9 @@ def test_a_window_session_leaves_only_private_files(window_factory, qtbot, tmp_p
         save_receipt_pdf(context, number, context.paths.register_home / "receipts" / f"{number}.pdf")
         type_into(form.boxes["seller.address.city"], "Zwolle")  # a new draft after the save
         draft = drafts / "current.json"
-        qtbot.waitUntil(lambda: draft.exists() and "Zwolle" in draft.read_text(encoding="utf-8"), timeout=5000)
+        qtbot.waitUntil(
+            lambda: draft.exists() and "Zwolle" in draft.read_text(encoding="utf-8"), timeout=5000
+        )
 
     written = {p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file()}
     assert {

@@ -91,7 +91,9 @@ def test_a_failed_read_from_the_folder_deletes_the_scan_too(window_factory, qtbo
     assert list(folder.iterdir()) == []
 
 
-def test_a_scan_that_cannot_be_deleted_is_read_and_the_clerk_told(window_factory, qtbot, tmp_path, monkeypatch):
+def test_a_scan_that_cannot_be_deleted_is_read_and_the_clerk_told(
+    window_factory, qtbot, tmp_path, monkeypatch
+):
     # The tests run as root, whom no file mode stops: the refusal of the OS is simulated.
     folder = tmp_path / "scans"
     folder.mkdir()
@@ -109,7 +111,10 @@ def test_a_scan_that_cannot_be_deleted_is_read_and_the_clerk_told(window_factory
     form = window.form
     qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
     assert path.exists()
-    assert window.message_label.text() == "De scan kon niet uit de scanmap worden verwijderd; verwijder hem zelf."
+    assert (
+        window.message_label.text()
+        == "De scan kon niet uit de scanmap worden verwijderd; verwijder hem zelf."
+    )
 
 
 def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtbot, tmp_path):

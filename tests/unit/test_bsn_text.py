@@ -80,7 +80,9 @@ def test_validation_refuses_every_spelling_in_free_text(make_purchase, spelling)
     assert ("seller.address.street", "possible_bsn", "error") in problems_of(data)
 
 
-@pytest.mark.parametrize("spelling", ["111 222 333", "111-222-333", "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13"])
+@pytest.mark.parametrize(
+    "spelling", ["111 222 333", "111-222-333", "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13"]
+)
 def test_a_bsn_in_an_override_note_is_refused(make_purchase, spelling):
     data = with_item(make_purchase, category="watch", description="horloge", serial_number="")
     data["overrides"] = [
@@ -164,13 +166,17 @@ def test_a_bsn_written_any_way_in_any_free_text_field_is_refused(purchase, bsn, 
         purchase = replace(purchase, seller=replace(seller, **{where: f"{bsn} x"}))
         path = f"seller.{where}"
     elif where in ("street", "city"):
-        purchase = replace(purchase, seller=replace(seller, address=replace(seller.address, **{where: f"x {bsn}"})))
+        purchase = replace(
+            purchase, seller=replace(seller, address=replace(seller.address, **{where: f"x {bsn}"}))
+        )
         path = f"seller.address.{where}"
     elif where == "description":
         purchase = replace(purchase, items=(replace(item, description=f"x {bsn} y"), *purchase.items[1:]))
         path = "items[0].description"
     else:
-        purchase = replace(purchase, overrides=(Override("id_expired", "id_document.expiry_date", f"bsn {bsn}"),))
+        purchase = replace(
+            purchase, overrides=(Override("id_expired", "id_document.expiry_date", f"bsn {bsn}"),)
+        )
         path = "overrides[0].note"
     problems = {(p.path, p.code, p.severity) for p in validate(purchase, DEFAULT, NOW)}
     assert (path, "possible_bsn", "error") in problems
