@@ -608,6 +608,18 @@
         <translation>This is a citizen service number (BSN), not a document number</translation>
     </message>
     <message>
+        <source>This looks like a citizen service number (BSN): remove it</source>
+        <translation>This looks like a citizen service number (BSN): remove it</translation>
+    </message>
+    <message>
+        <source>Contains an invisible or control character: retype it</source>
+        <translation>Contains an invisible or control character: retype it</translation>
+    </message>
+    <message>
+        <source>This looks like a citizen service number (BSN): check it is the item&apos;s number</source>
+        <translation>This looks like a citizen service number (BSN): check it is the item&apos;s number</translation>
+    </message>
+    <message>
         <source>Goods without a unique number need a photo or a hallmark</source>
         <translation>Goods without a unique number need a photo or a hallmark</translation>
     </message>

@@ -608,6 +608,18 @@
         <translation>Dit is een burgerservicenummer (BSN), geen documentnummer</translation>
     </message>
     <message>
+        <source>This looks like a citizen service number (BSN): remove it</source>
+        <translation>Dit lijkt een burgerservicenummer (BSN): haal het weg</translation>
+    </message>
+    <message>
+        <source>Contains an invisible or control character: retype it</source>
+        <translation>Bevat een onzichtbaar teken of stuurteken: typ het opnieuw</translation>
+    </message>
+    <message>
+        <source>This looks like a citizen service number (BSN): check it is the item&apos;s number</source>
+        <translation>Dit lijkt een burgerservicenummer (BSN): controleer of het het nummer van het artikel is</translation>
+    </message>
+    <message>
         <source>Goods without a unique number need a photo or a hallmark</source>
         <translation>Goederen zonder uniek nummer hebben een foto of keurmerk nodig</translation>
     </message>

@@ -182,3 +182,25 @@ def test_ctrl_k_checks_the_item_being_typed_in_else_the_first_with_a_number(wind
     first.check_result.clear()
     ctrl_k(form.boxes["seller.family_name"].editor)  # the goods were left: the first with a number
     assert first.check_result.text() == "" and second.check_result.text() != ""
+
+
+def test_a_spaced_bsn_or_a_control_character_is_refused_in_dutch_next_to_its_field(window_factory):
+    form = window_factory().form
+    fill_seller(form)
+    type_into(form.boxes["seller.address.street"], "Dorpsstraat 999 999 990")
+    city_editor = form.boxes["seller.address.city"].editor
+    QApplication.clipboard().setText("Utrecht\u200b")  # how an invisible character arrives: pasted
+    city_editor.selectAll()
+    city_editor.paste()
+    fill_item(
+        form, 0, category="phone", imei=CLEAN_IMEI, serial_number="999-999-990", description="z", price="5"
+    )
+    form.validate_now()
+    assert (
+        form.boxes["seller.address.street"].problem_text
+        == "Dit lijkt een burgerservicenummer (BSN): haal het weg"
+    )
+    city = form.boxes["seller.address.city"].problem_text
+    assert city == "Bevat een onzichtbaar teken of stuurteken: typ het opnieuw"
+    serial = form.items[0].fields["serial_number"].problem_text
+    assert serial.startswith("Dit lijkt een burgerservicenummer (BSN): controleer")
