@@ -10,6 +10,7 @@ import logging
 import shutil
 from collections.abc import Callable, Mapping
 
+from dor_desktop.config.files import private_folder
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
@@ -96,7 +97,7 @@ def _adopt_practice_data_from_0_1(paths: Paths) -> None:
     old_sandbox = paths.home / "sandbox"
     if not (legacy.database.exists() and old_sandbox.is_dir()) or practice.register_home.exists():
         return
-    practice.register_home.mkdir(parents=True)
+    private_folder(practice.register_home)
     moves = [
         legacy.database,
         *(legacy.database.with_name(legacy.database.name + s) for s in ("-wal", "-shm")),

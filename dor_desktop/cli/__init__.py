@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,13 +16,16 @@ from dor_desktop import __version__
 from dor_desktop.bootstrap.app import act_as
 from dor_desktop.cli import accounts, alerts, register, scan, sync
 from dor_desktop.cli.accounts import read_pin
-from dor_desktop.config.logs import setup_logging
+from dor_desktop.config.files import secure_data_folder
+from dor_desktop.config.logs import describe_exception, setup_logging
 from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
 from dor_desktop.services.failures import RegisterFailure, reason, register_failure
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR = 70
+#: Files and folders created while the program runs are for this account only.
+PRIVATE_UMASK = 0o077
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +63,19 @@ def _run_window(parser: argparse.ArgumentParser) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Belt and braces: whatever a library creates while the program runs is private too. Each
+    # file the program makes is private by itself; the old umask is back when main() returns.
+    previous_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _main(parser, args)
+    finally:
+        os.umask(previous_umask)
+
+
+def _main(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     paths = Paths.from_environment()
     try:
+        secure_data_folder(paths.home)
         setup_logging(paths.logs)
     except OSError as exc:
         print(f"dor-desktop: error: cannot write to the data folder {paths.home}: {exc}", file=sys.stderr)
@@ -101,7 +116,8 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 3
-        log.exception("internal error in %s", args.command)
+        # The type and the frames, never the exception's message: it may quote the seller's data.
+        log.error("internal error in %s:\n%s", args.command, describe_exception(exc))
         print(
             f"dor-desktop: internal error: {type(exc).__name__}: {exc} (details in {paths.logs})",
             file=sys.stderr,

@@ -14,6 +14,7 @@ from typing import Any
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import configured_dor_url
+from dor_desktop.domain.bsn_text import printable
 from dor_desktop.domain.clock import local_date, utc_now
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
@@ -195,7 +196,7 @@ def _list(args: argparse.Namespace) -> int:
         hits = f"  HITS:{row.active_hits}" if row.active_hits else ""
         print(
             f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
-            f"{seller_label(row)[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
+            f"{printable(seller_label(row))[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
         )
     if not rows:
         print("no entries", file=sys.stderr)
@@ -218,13 +219,14 @@ def _print_detail(data: dict[str, Any], seller: str) -> None:
     print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
     print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")
     if data["refers_to"]:
-        print(f"  refers to {data['refers_to']}: {data['reason']}")
+        print(f"  refers to {data['refers_to']}: {printable(data['reason'] or '')}")
     for kind, number in data["referred_by"]:
         print(f"  {kind} by {number}")
-    print(f"  seller: {seller}   total: EUR {summary['total_amount']}")
+    print(f"  seller: {printable(seller)}   total: EUR {summary['total_amount']}")
     for item in payload.get("items", []):
         ident = item.get("imei") or item.get("serial_number") or item.get("frame_number") or ""
-        print(f"  - {item.get('line')}. {item.get('category')}: {item.get('description')} {ident}".rstrip())
+        line = f"  - {item.get('line')}. {item.get('category')}: {item.get('description')} {ident}"
+        print(printable(line.rstrip()))
     print(f"  hold until: {data['hold_until']}")
     print(f"  sync: {summary['sync_state'] or '-'}  dor_id: {summary['dor_id'] or '-'}")
     for error in data["sync_errors"]:

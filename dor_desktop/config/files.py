@@ -68,3 +68,130 @@ def _fsync_folder(folder: Path) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """:func:`atomic_write_bytes` for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# -- private files the program does not write itself (SQLite, log handlers, libraries) ----------
+
+#: The files SQLite keeps next to a database: they hold the same rows as the database itself.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def private_opener(path: str, flags: int) -> int:
+    """An ``opener`` for :func:`open`: a file it creates is 0600 whatever the umask."""
+    return os.open(path, flags, PRIVATE_FILE)
+
+
+def private_file(path: Path) -> Path:
+    """Make sure ``path`` exists and is private: created empty as 0600, or narrowed to 0600.
+
+    For files another library creates (SQLite, reportlab): created here first, the library opens
+    the existing file and keeps its mode. On Windows the mode bits mean little; see
+    :func:`restrict_to_current_user` for the folder's access list.
+    """
+    private_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE)
+    os.close(descriptor)
+    with contextlib.suppress(OSError):
+        path.chmod(PRIVATE_FILE)  # a file an older version left world-readable
+    return path
+
+
+def private_database(path: Path) -> Path:
+    """Prepare a SQLite file so that it and its WAL, shared-memory and journal files are private.
+
+    SQLite's unix VFS creates the -wal, -shm and -journal files with the mode of the database file
+    itself, so a database created 0600 keeps all of them 0600 whatever the umask; companions left
+    by an older version are narrowed here.
+    """
+    private_folder(path.parent)
+    with contextlib.suppress(OSError):  # not a file, no rights: SQLite then says so in its own words
+        private_file(path)
+    for suffix in SQLITE_COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):  # missing: SQLite makes it later, from the file's mode
+            companion.chmod(PRIVATE_FILE)
+    return path
+
+
+def make_tree_private(folder: Path) -> None:
+    """Narrow an existing folder and everything in it to this account (0700 folders, 0600 files).
+
+    For the program's own data folder only, made by an older version with the umask's modes; a
+    folder the user chose (a receipt's, the scan folder) is never passed here.
+    """
+    if os.name == "nt":
+        restrict_to_current_user(folder)
+        return
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    with contextlib.suppress(OSError):
+        folder.chmod(PRIVATE_FOLDER)
+    for root, folders, files in os.walk(folder):  # does not follow links to folders elsewhere
+        for names, mode in ((folders, PRIVATE_FOLDER), (files, PRIVATE_FILE)):
+            for name in names:
+                path = os.path.join(root, name)
+                if not os.path.islink(path):  # a link's target is not the program's to change
+                    with contextlib.suppress(OSError):
+                        os.chmod(path, mode)
+
+
+def restrict_to_current_user(folder: Path) -> bool:
+    """Windows: give only the current user (and SYSTEM) access to ``folder``, inherited by all in it.
+
+    Mode bits do not protect anything on Windows; the access list does. ``icacls`` ships with
+    every Windows since Vista: remove inherited entries, then grant full control to the user and
+    to SYSTEM (backups, indexing), applied to the folder, its subfolders and files. Untested here
+    (no Windows machine); returns False when it could not be applied, and the caller goes on.
+    """
+    if os.name != "nt":
+        return False
+    import subprocess
+
+    user = os.environ.get("USERNAME", "")
+    if not user:
+        return False
+    if os.environ.get("USERDOMAIN"):
+        user = f"{os.environ['USERDOMAIN']}\\{user}"
+    command = [
+        "icacls", str(folder), "/inheritance:r",
+        "/grant:r", f"{user}:(OI)(CI)F", "/grant:r", "*S-1-5-18:(OI)(CI)F", "/T", "/Q",
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=60, check=False)  # noqa: S603
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+#: Written in the data folder once its access list was narrowed on Windows (icacls is slow).
+_ACL_MARKER = ".private"
+
+
+def secure_data_folder(home: Path) -> None:
+    """Make the program's data folder private to this account, at every start.
+
+    A new folder is made 0700. A folder an older version made with the umask's modes (0755, files
+    0644) is narrowed once, everything in it; afterwards its 0700 mode says it was done. On Windows
+    the folder gets an access list for the current user only, once.
+    """
+    if os.name == "nt":
+        private_folder(home)
+        if not (home / _ACL_MARKER).exists() and restrict_to_current_user(home):
+            atomic_write_text(home / _ACL_MARKER, "access limited to the current user\n")
+        return
+    if home.is_dir() and (home.stat().st_mode & 0o777) != PRIVATE_FOLDER and _is_ours(home):
+        make_tree_private(home)
+    private_folder(home)
+
+
+#: What only a DOR Desktop data folder holds.
+_OUR_NAMES = ("settings.json", "register.sqlite3", "practice", "logs")
+
+
+def _is_ours(home: Path) -> bool:
+    """Empty, or holding the program's files: a mistyped ``DOR_DESKTOP_HOME`` (a home folder, /tmp)
+    must not have its whole tree narrowed."""
+    try:
+        return not any(home.iterdir()) or any((home / name).exists() for name in _OUR_NAMES)
+    except OSError:
+        return False

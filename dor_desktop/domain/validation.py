@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from dor_desktop.domain.checks import bsn_valid, find_bsns, imei_valid
+from dor_desktop.domain.bsn_text import contains_bsn, has_control_characters
+from dor_desktop.domain.checks import imei_valid
 from dor_desktop.domain.enums import (
     FRAME_CATEGORIES,
     METAL_CATEGORIES,
@@ -36,8 +37,9 @@ _FUTURE_TOLERANCE = timedelta(minutes=10)
 #: Before this a purchase time is a typo in the year; such times also break storage (year 1
 #: overflows when converted to UTC, years before 1000 do not sort as text).
 _EARLIEST_PURCHASE = datetime(2000, 1, 1, tzinfo=UTC)
-#: Separators a BSN is written with (1234.56.789): removed before the 11-test.
-_NUMBER_SEPARATORS = re.compile(r"[ .\-]")
+_CONTROL_CHARACTER = (
+    "this contains an invisible or control character (a tab, line break or zero-width character); retype it"
+)
 
 #: Maximum lengths from the contract, so nothing is accepted locally that the DOR refuses.
 _MAX_LEN = {
@@ -92,6 +94,7 @@ def validate(purchase: Purchase, rules: RulePack, now: datetime) -> list[FieldEr
     for index, item in enumerate(purchase.items):
         found += _check_item(item, f"items[{index}]")
     found += _check_for_bsn_in_text(purchase)
+    found += _check_control_characters(purchase)
     return [_with_pack_severity(p, rules) for p in found]
 
 
@@ -109,6 +112,8 @@ def _text_fields(purchase: Purchase) -> Iterator[tuple[str, str, bool]]:
             yield f"items[{index}].{key}", getattr(item, key), False
         for key in ("serial_number", "frame_number"):
             yield f"items[{index}].{key}", getattr(item, key), True
+    for index, override in enumerate(purchase.overrides):
+        yield f"overrides[{index}].note", override.note, False
 
 
 def _check_for_bsn_in_text(purchase: Purchase) -> list[FieldError]:
@@ -116,10 +121,12 @@ def _check_for_bsn_in_text(purchase: Purchase) -> list[FieldError]:
 
     In a serial or frame number a genuine nine-digit number can pass the 11-test by chance (about
     one in eleven), so there it is a warning the clerk can confirm; everywhere else an error.
+    The number is found however it was written (spaces, dots, dashes, full-width digits,
+    zero-width characters): see :mod:`dor_desktop.domain.bsn_text`.
     """
     found = []
     for path, value, is_identifier in _text_fields(purchase):
-        if value and find_bsns(value):
+        if value and contains_bsn(value):
             if is_identifier:
                 found.append(
                     FieldError(
@@ -129,6 +136,23 @@ def _check_for_bsn_in_text(purchase: Purchase) -> list[FieldError]:
             else:
                 found.append(FieldError(path, "possible_bsn", _POSSIBLE_BSN + "; remove it"))
     return found
+
+
+def _check_control_characters(purchase: Purchase) -> list[FieldError]:
+    """Refuse control and invisible characters in every text: they reach lists, exports and the DOR
+    raw (a terminal escape in a name rewrites the screen of whoever lists the register), and they
+    hide text from searches and from the eye."""
+    document = purchase.id_document
+    texts = list(_text_fields(purchase))
+    if document is not None:
+        texts += [("id_document.number", document.number, True)]
+        texts += [("id_document.issuing_country", document.issuing_country, True)]
+    texts += [("seller.address.country", purchase.seller.address.country, True)]
+    return [
+        FieldError(path, "control_character", _CONTROL_CHARACTER)
+        for path, value, _ in texts
+        if value and has_control_characters(value)
+    ]
 
 
 def _with_pack_severity(problem: FieldError, rules: RulePack) -> FieldError:
@@ -242,7 +266,7 @@ def _check_document_fields(document: IdDocument, purchase: Purchase) -> list[Fie
         found.append(
             FieldError("id_document.issuing_country", "invalid_country", "use the ICAO code (NLD, D, BEL)")
         )
-    if document.issuing_country in ("NLD", "NL") and bsn_valid(_NUMBER_SEPARATORS.sub("", document.number)):
+    if document.issuing_country in ("NLD", "NL") and contains_bsn(document.number):
         found.append(
             FieldError(
                 "id_document.number",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dor_desktop.domain.checks import find_bsns
+from dor_desktop.domain.bsn_text import redact_bsns
 
 #: Character spans (line index, start, end) of the optional data / personal number per layout.
 OPTIONAL_SPANS: dict[str, tuple[tuple[int, int, int], ...]] = {
@@ -34,6 +34,4 @@ def redact_mrz(text: str) -> str:
     Errs on the side of redacting: a long upper-case code is cheaper to lose from a log than a BSN.
     """
     text = _MRZ_LIKE.sub(REDACTED_MRZ, text)
-    for bsn in find_bsns(text):
-        text = text.replace(bsn, REDACTED_BSN)
-    return text
+    return redact_bsns(text, REDACTED_BSN)

@@ -12,6 +12,7 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from dor_desktop.config.files import private_file
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import SHOP_ZONE
 from dor_desktop.errors import UserError
@@ -42,7 +43,7 @@ def export_register(
     generated = f"{text['generated']}: {datetime.now(SHOP_ZONE).strftime('%Y-%m-%d %H:%M')}"
     temporary = out.with_name(out.name + ".part")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        private_file(temporary)  # the register's personal data: 0600, wherever it is written
         if fmt == "csv":
             _write_csv(temporary, rows, text, [title, period, generated, check])
         else:

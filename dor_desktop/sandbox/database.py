@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from dor_desktop.config.files import private_database
 from dor_desktop.sandbox.clock import now_rfc3339
 from dor_desktop.sandbox.matching import normalise_identifier
 from dor_desktop.sandbox.seed import load_seed_rows
@@ -123,7 +124,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (creating when needed) the sandbox file, with the schema and the seed rows in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_database(path)  # practice sellers' data too: 0600, and its -wal/-shm inherit that
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")

@@ -6,6 +6,8 @@ window and the command line start fast.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,12 @@ if TYPE_CHECKING:
 
     from dor_desktop.idscan.result import ScanResult
 
-__all__ = ["ScanResult", "masked_image", "read_document", "write_masked_copy"]
+__all__ = ["InboxScan", "ScanResult", "masked_image", "read_document", "take_inbox_scan", "write_masked_copy"]
+
+log = logging.getLogger(__name__)
+
+#: Read no more of a file from the scan folder than this: the reader refuses 40 MB and more anyway.
+INBOX_READ_LIMIT = 41 * 1024 * 1024
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:
@@ -43,3 +50,36 @@ def write_masked_copy(image: Path, out: Path, shop: str, today: date) -> None:
         copy.save(out)
     except (OSError, ValueError) as error:
         raise UserError(f"cannot write the masked copy to {out}: {error}") from None
+
+
+@dataclass(frozen=True)
+class InboxScan:
+    """A scan taken out of the watched scan folder: its bytes, and whether the file is gone."""
+
+    image: bytes
+    removed: bool
+
+
+def take_inbox_scan(path: Path) -> InboxScan:
+    """Read a scan from the watched scan folder into memory and delete the file.
+
+    The file is the unmasked ID (photo, BSN): left in a folder that is often shared with the
+    scanner's own software, anyone could copy it later. It is removed as soon as it has been read,
+    before the reading of the document even starts, whatever that reading finds; what the shop may
+    keep is the masked copy made from the bytes in memory. A file that cannot be removed (no
+    rights, locked by the scanner) is still read, and ``removed`` says so, for a discreet notice.
+    """
+    with open(path, "rb") as handle:
+        image = handle.read(INBOX_READ_LIMIT)  # more than the reader accepts: it says "too large"
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        removed = True  # the scanner software or the clerk was first
+    except OSError as error:
+        log.warning(
+            "a scan could not be removed from the scan folder: %s", error.strerror or type(error).__name__
+        )
+        removed = False
+    else:
+        removed = True
+    return InboxScan(image, removed)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from dor_desktop.domain.bsn_text import free_text_problem
 from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.errors import UserError
 from dor_desktop.storage.db import Database
@@ -94,6 +95,9 @@ def release(db: Database, alert_id: int, note: str, now: datetime | None = None)
     """The police released the goods: the hold ends, the alert stays on record with the note."""
     if not note.strip():
         raise UserError("say who released the goods and how (e.g. the police report number)")
+    problem = free_text_problem(note.strip())
+    if problem:
+        raise UserError(f"the note cannot be stored: {problem}")
     with db.write() as session:
         alert = session.get(Alert, alert_id)
         if alert is None:

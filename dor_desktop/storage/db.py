@@ -17,6 +17,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from dor_desktop.config.files import private_database
+
 BUSY_TIMEOUT_MS = 10_000
 #: Pause between two attempts to switch a new file to WAL while another program does the same.
 WAL_RETRY_PAUSE_S = 0.005
@@ -63,8 +65,10 @@ def _on_begin(connection) -> None:
 
 def make_engine(path: Path) -> Engine:
     """An engine on the register file at ``path`` (created when missing)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    private_database(path)  # 0600 before SQLite creates it: its -wal and -shm files inherit the mode
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from dor_desktop.config.files import private_database
 from dor_desktop.errors import UserError
 from dor_desktop.storage.db import Database
 
@@ -69,9 +70,9 @@ def backup(db: Database, backup_dir: Path, label: str, progress: Progress | None
 
     Copied in steps so that ``progress`` can show a large register is not hung.
     """
-    backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"register-{stamp}-{label}.sqlite3"
+    private_database(target)  # the copy holds every seller's data: 0600 like the register
     source = sqlite3.connect(db.path)
     try:
         destination = sqlite3.connect(target)

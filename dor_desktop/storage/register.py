@@ -17,6 +17,7 @@ from typing import cast
 from sqlalchemy import Connection, Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
+from dor_desktop.domain.bsn_text import free_text_problem
 from dor_desktop.domain.clock import local_date, to_utc_text, utc_now
 from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.money import to_wire
@@ -276,6 +277,9 @@ def _committed(entry_id: int, fields: ChainFields) -> CommittedEntry:
 def _require_reason(reason: str) -> None:
     if not reason or not reason.strip():
         raise UserError("a reason is required for a correction or a void")
+    problem = free_text_problem(reason)
+    if problem:
+        raise UserError(f"the reason cannot be stored: {problem}")
 
 
 def _require_open(session: Session, entry: RegisterEntry, action: str) -> None:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dor_desktop.domain.bsn_text import free_text_problem
 from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.money import to_wire
@@ -88,6 +89,9 @@ def record_sale(
     """Record the sale of one item line; raises :class:`SaleBlocked` and stores nothing if refused."""
     if price <= 0:
         raise SaleBlocked("invalid_price", "the sale price must be more than zero")
+    problem = free_text_problem(buyer_name)
+    if problem:
+        raise SaleBlocked("invalid_text", f"the buyer's name cannot be stored: {problem}")
     moment = to_utc_text(now or utc_now())
     with db.write() as session:
         entry = find_entry(session, reference)

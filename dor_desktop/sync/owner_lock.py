@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from dor_desktop.config.files import private_folder, private_opener
 from dor_desktop.sync.errors import SyncBusy
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -64,8 +65,9 @@ class SyncOwnerLock:
     def acquire(self) -> None:
         if self._handle is not None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - kept open while the lock is held
+        private_folder(self.path.parent)
+        # Kept open while the lock is held; 0600 like everything in the data folder.
+        handle = open(self.path, "a+", encoding="ascii", opener=private_opener)  # noqa: SIM115
         if not _try_lock(handle):
             owner = _read_owner(handle)
             handle.close()

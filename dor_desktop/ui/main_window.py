@@ -190,9 +190,10 @@ class MainWindow(QMainWindow):
         self.alert_panel.loaded.connect(self._update_badge)
         self.sync_status.sync_now.connect(self.sync_now)
         self.sync_status.show_rejections.connect(self.show_rejections)
-        self.scan_folder.file_ready.connect(self._scan_folder_file)
         self.lock_page.unlocked.connect(self._unlocked)
         self.idle.idle.connect(self.lock)
+        self.scan_folder.scan_taken.connect(self._scan_folder_file)
+        self.scan_folder.notice.connect(self.show_message)
         sync = self.services.sync
         if sync is not None:
             sync.status_changed.connect(self._sync_status)
@@ -468,11 +469,10 @@ class MainWindow(QMainWindow):
 
     # -- scanning from the watched folder ---------------------------------------------------------
 
-    def _scan_folder_file(self, path: str) -> None:
-        from pathlib import Path
-
+    def _scan_folder_file(self, image: bytes) -> None:
+        """A scan from the watched folder, already deleted there: read from memory."""
         self.tabs.setCurrentWidget(self.form)
-        self.form.scan(Path(path))
+        self.form.scan(image)
 
     # -- settings --------------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 Document scanners at a counter usually drop each scan as a file in a folder. The watcher notices
 new files there (QFileSystemWatcher), waits until a file stops growing (the scanner may still be
-writing it) and hands it to the form; files already there when the window opened are left alone.
-Listing the folder happens on the files lane, never on the GUI thread.
+writing it), takes it into memory and deletes it (``services.scanning.take_inbox_scan``: the
+unmasked ID must not stay in a folder others can reach), and hands the bytes to the form; files
+already there when the window opened are left alone. Listing the folder and taking a file happen
+on the files lane, never on the GUI thread.
 
 The camera capture is offered only when Qt Multimedia finds a camera; the picture stays in memory
 (QImageCapture.capture, not captureToFile) because an unmasked ID image must never reach a file.
@@ -17,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QFileSystemWatcher, QIODevice, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from dor_desktop.services.scanning import InboxScan, take_inbox_scan
 from dor_desktop.ui.background import Lanes, Op
 from dor_desktop.ui.id_scan import is_scan_file
 
@@ -38,9 +41,11 @@ def _sizes(folder: Path) -> dict[str, int]:
 
 
 class ScanFolderWatcher(QObject):
-    """Emits ``file_ready(path)`` once for every new, completely written image in ``folder``."""
+    """Emits ``scan_taken(image bytes)`` once for every new, completely written image in ``folder``,
+    after the file was deleted; ``notice(text)`` when a file could not be deleted or read."""
 
-    file_ready = Signal(str)
+    scan_taken = Signal(object)
+    notice = Signal(str)
 
     def __init__(self, lanes: Lanes, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,18 +87,36 @@ class ScanFolderWatcher(QObject):
             Op(self._lanes.files, _sizes, self._folder).on_success(self._compare).start(self)
 
     def _compare(self, sizes: dict[str, int]) -> None:
+        # A scan taken is deleted: a later file under the same name (scanners reuse names) is new.
+        self._handled &= set(sizes)
         growing = False
         for path, size in sizes.items():
             if path in self._handled:
                 continue
             if size > 0 and self._known.get(path) == size:
                 self._handled.add(path)
-                self.file_ready.emit(path)
+                self._take(path)
             else:
                 growing = True
         self._known = sizes
         if growing:
             self._settle.start()
+
+    def _take(self, path: str) -> None:
+        Op(self._lanes.files, take_inbox_scan, Path(path)).on_success(self._taken).on_failure(
+            self._not_taken
+        ).start(self)
+
+    def _taken(self, scan: InboxScan) -> None:
+        if not scan.removed:
+            self.notice.emit(
+                self.tr("The scan could not be removed from the scan folder; please delete it yourself.")
+            )
+        self.scan_taken.emit(scan.image)
+
+    def _not_taken(self, error: BaseException) -> None:
+        log.warning("a scan in the scan folder could not be read: %s", type(error).__name__)
+        self.notice.emit(self.tr("A scan in the scan folder could not be read; please scan again."))
 
 
 def load_multimedia() -> bool:

@@ -88,6 +88,12 @@ class SettingsDialog(QDialog):
         extra.addRow(self.tr("Language"), self.language)
         self.scan_folder = QLineEdit(settings.scan_folder)
         self.scan_folder.setPlaceholderText(self.tr("folder where the scanner puts its files"))
+        self.scan_folder.setToolTip(
+            self.tr(
+                "Every scan read from this folder is deleted from it straight away; "
+                "only the masked copy may be kept."
+            )
+        )
         browse = QPushButton(self.tr("Choose..."))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()

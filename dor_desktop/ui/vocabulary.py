@@ -129,6 +129,12 @@ PROBLEMS = {
     "personal_number": QT_TRANSLATE_NOOP(
         "Problems", "This is a citizen service number (BSN), not a document number"
     ),
+    "possible_bsn": QT_TRANSLATE_NOOP(
+        "Problems", "This looks like a citizen service number (BSN): remove it"
+    ),
+    "control_character": QT_TRANSLATE_NOOP(
+        "Problems", "Contains an invisible or control character: retype it"
+    ),
     "photo_or_number_missing": QT_TRANSLATE_NOOP(
         "Problems", "Goods without a unique number need a photo or a hallmark"
     ),
@@ -141,6 +147,12 @@ PROBLEMS = {
 }
 
 _BY_FIELD = {
+    ("possible_bsn", "serial_number"): QT_TRANSLATE_NOOP(
+        "Problems", "This looks like a citizen service number (BSN): check it is the item's number"
+    ),
+    ("possible_bsn", "frame_number"): QT_TRANSLATE_NOOP(
+        "Problems", "This looks like a citizen service number (BSN): check it is the item's number"
+    ),
     ("required", "category"): QT_TRANSLATE_NOOP("Problems", "Choose a category first"),
     ("required", "imei"): QT_TRANSLATE_NOOP("Problems", "A phone needs its IMEI (or serial number)"),
     ("required", "frame_number"): QT_TRANSLATE_NOOP("Problems", "A bicycle needs its frame number"),

@@ -833,6 +833,18 @@
         <translation>This is a citizen service number (BSN), not a document number</translation>
     </message>
     <message>
+        <source>This looks like a citizen service number (BSN): remove it</source>
+        <translation>This looks like a citizen service number (BSN): remove it</translation>
+    </message>
+    <message>
+        <source>Contains an invisible or control character: retype it</source>
+        <translation>Contains an invisible or control character: retype it</translation>
+    </message>
+    <message>
+        <source>This looks like a citizen service number (BSN): check it is the item&apos;s number</source>
+        <translation>This looks like a citizen service number (BSN): check it is the item&apos;s number</translation>
+    </message>
+    <message>
         <source>Goods without a unique number need a photo or a hallmark</source>
         <translation>Goods without a unique number need a photo or a hallmark</translation>
     </message>
@@ -1330,6 +1342,17 @@
     </message>
 </context>
 <context>
+    <name>ScanFolderWatcher</name>
+    <message>
+        <source>The scan could not be removed from the scan folder; please delete it yourself.</source>
+        <translation>The scan could not be removed from the scan folder; please delete it yourself.</translation>
+    </message>
+    <message>
+        <source>A scan in the scan folder could not be read; please scan again.</source>
+        <translation>A scan in the scan folder could not be read; please scan again.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome to DOR Desktop</source>
@@ -1383,6 +1406,10 @@
     <message>
         <source>Choose...</source>
         <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</source>
+        <translation>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</translation>
     </message>
     <message>
         <source>Scan folder</source>

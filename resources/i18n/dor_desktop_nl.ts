@@ -833,6 +833,18 @@
         <translation>Dit is een burgerservicenummer (BSN), geen documentnummer</translation>
     </message>
     <message>
+        <source>This looks like a citizen service number (BSN): remove it</source>
+        <translation>Dit lijkt een burgerservicenummer (BSN): haal het weg</translation>
+    </message>
+    <message>
+        <source>Contains an invisible or control character: retype it</source>
+        <translation>Bevat een onzichtbaar teken of stuurteken: typ het opnieuw</translation>
+    </message>
+    <message>
+        <source>This looks like a citizen service number (BSN): check it is the item&apos;s number</source>
+        <translation>Dit lijkt een burgerservicenummer (BSN): controleer of het het nummer van het artikel is</translation>
+    </message>
+    <message>
         <source>Goods without a unique number need a photo or a hallmark</source>
         <translation>Goederen zonder uniek nummer hebben een foto of keurmerk nodig</translation>
     </message>
@@ -1330,6 +1342,17 @@
     </message>
 </context>
 <context>
+    <name>ScanFolderWatcher</name>
+    <message>
+        <source>The scan could not be removed from the scan folder; please delete it yourself.</source>
+        <translation>De scan kon niet uit de scanmap worden verwijderd; verwijder hem zelf.</translation>
+    </message>
+    <message>
+        <source>A scan in the scan folder could not be read; please scan again.</source>
+        <translation>Een scan in de scanmap kon niet worden gelezen; scan opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Welcome to DOR Desktop</source>
@@ -1383,6 +1406,10 @@
     <message>
         <source>Choose...</source>
         <translation>Kiezen...</translation>
+    </message>
+    <message>
+        <source>Every scan read from this folder is deleted from it straight away; only the masked copy may be kept.</source>
+        <translation>Elke scan die uit deze map wordt gelezen, wordt er meteen uit verwijderd; alleen de afgeschermde kopie mag bewaard worden.</translation>
     </message>
     <message>
         <source>Scan folder</source>

@@ -86,3 +86,18 @@ def test_acknowledging_keeps_the_alert_open_until_release(db, register, purchase
     [view] = alerts.open_alerts(db)
     assert view.acknowledged
     assert view.acknowledged_at == to_utc_text(NOW)
+
+
+@pytest.mark.parametrize("text", ["999 999 990", "\uff19\uff19\uff19999990", "Koper\x1b[2J"])
+def test_a_bsn_or_control_character_in_a_buyer_or_release_note_is_refused(db, register, purchase, text):
+    entry = register.commit_purchase(purchase())
+    with pytest.raises(SaleBlocked) as refused:
+        record_sale(db, entry.register_number, 1, text, Decimal("10.00"), AFTER_HOLD)
+    assert refused.value.code == "invalid_text"
+    alert_id = add_alert(db, entry.entry_id)
+    with pytest.raises(UserError, match="the note cannot be stored"):
+        alerts.release(db, alert_id, f"PV {text}")
+    with pytest.raises(UserError, match="the reason cannot be stored"):
+        register.correct(entry.register_number, purchase(), f"typo {text}")
+    with db.read() as session:
+        assert session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "event")).all() == []

@@ -230,3 +230,23 @@ def test_a_dutch_amount_with_a_thousands_separator_is_taken(window_factory):
     assert form.items[0].fields["price"].problem_text == ""
     purchase, problems = build_purchase(form.state, datetime.now(UTC))
     assert problems == [] and purchase.items[0].price == Decimal("1250.00")
+def test_a_spaced_bsn_or_a_control_character_is_refused_in_dutch_next_to_its_field(window_factory):
+    form = window_factory().form
+    fill_seller(form)
+    type_into(form.boxes["seller.address.street"], "Dorpsstraat 999 999 990")
+    city_editor = form.boxes["seller.address.city"].editor
+    QApplication.clipboard().setText("Utrecht\u200b")  # how an invisible character arrives: pasted
+    city_editor.selectAll()
+    city_editor.paste()
+    fill_item(
+        form, 0, category="phone", imei=CLEAN_IMEI, serial_number="999-999-990", description="z", price="5"
+    )
+    form.validate_now()
+    assert (
+        form.boxes["seller.address.street"].problem_text
+        == "Dit lijkt een burgerservicenummer (BSN): haal het weg"
+    )
+    city = form.boxes["seller.address.city"].problem_text
+    assert city == "Bevat een onzichtbaar teken of stuurteken: typ het opnieuw"
+    serial = form.items[0].fields["serial_number"].problem_text
+    assert serial.startswith("Dit lijkt een burgerservicenummer (BSN): controleer")

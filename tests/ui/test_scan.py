@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -55,6 +56,65 @@ def test_a_new_file_in_the_watched_scan_folder_is_scanned(window_factory, qtbot,
     qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
     assert form.boxes["seller.family_name"].value() == spec.family_name.title()
     assert form.scan_panel.scan_status.property("tone") == "ok"  # the old file was never tried
+    assert sorted(p.name for p in folder.iterdir()) == ["old.jpg"]  # the scan read was deleted
+
+
+def test_a_scan_from_the_folder_is_deleted_and_only_its_masked_copy_kept(window_factory, qtbot, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    window = window_factory(scan_folder=str(folder), keep_id_images=True)
+    qtbot.waitUntil(lambda: window.scan_folder._watcher.directories() != [], timeout=5000)
+    _spec, path = write_id(folder, "scan-0002.png")
+    form = window.form
+    qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
+    assert not path.exists() and list(folder.iterdir()) == []
+    assert form.scan_panel.masked_png is not None  # what the shop may keep
+    assert window.message_label.text() == ""
+
+    # The scanner reuses the name for the next seller: that is a new scan.
+    form.clear_form()
+    assert form.boxes["seller.family_name"].value() == ""
+    spec, path = write_id(folder, "scan-0002.png")
+    qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
+    assert form.boxes["seller.family_name"].value() == spec.family_name.title()
+    qtbot.waitUntil(lambda: not path.exists(), timeout=5000)
+
+
+def test_a_failed_read_from_the_folder_deletes_the_scan_too(window_factory, qtbot, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    window = window_factory(scan_folder=str(folder))
+    qtbot.waitUntil(lambda: window.scan_folder._watcher.directories() != [], timeout=5000)
+    Image.new("RGB", (800, 500), "white").save(folder / "blank.png")
+    status = window.form.scan_panel.scan_status
+    qtbot.waitUntil(lambda: status.property("tone") == "attention", timeout=30_000)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_scan_that_cannot_be_deleted_is_read_and_the_clerk_told(
+    window_factory, qtbot, tmp_path, monkeypatch
+):
+    # The tests run as root, whom no file mode stops: the refusal of the OS is simulated.
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    window = window_factory(scan_folder=str(folder))
+    qtbot.waitUntil(lambda: window.scan_folder._watcher.directories() != [], timeout=5000)
+    real_unlink = Path.unlink
+
+    def refuse(self, missing_ok=False):
+        if self.parent == folder:
+            raise PermissionError(13, "Permission denied")
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    _spec, path = write_id(folder, "scan-0003.jpg")
+    form = window.form
+    qtbot.waitUntil(lambda: form.boxes["seller.family_name"].value() != "", timeout=30_000)
+    assert path.exists()
+    assert (
+        window.message_label.text()
+        == "De scan kon niet uit de scanmap worden verwijderd; verwijder hem zelf."
+    )
 
 
 def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtbot, tmp_path):

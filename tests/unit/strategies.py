@@ -129,3 +129,20 @@ def valid_purchases(draw: st.DrawFn) -> Purchase:
         payment_method=draw(st.sampled_from(list(PaymentMethod))),
         clerk=draw(st.one_of(st.just(""), words)),
     )
+
+
+#: What may stand between the digits of a BSN someone typed (or pasted): nothing, spaces, dots,
+#: dashes, no-break and zero-width spaces.
+bsn_separators = st.sampled_from(["", " ", ".", "-", " - ", "\u00a0", "\u200b", "\u2013"])
+
+
+@st.composite
+def written_bsns(draw: st.DrawFn) -> str:
+    """A valid BSN written as a person might: separators, full-width digits here and there."""
+    digits = draw(st.sampled_from(["111222333", "999999990", "123456782", "100000010"]))
+    written = ""
+    for index, digit in enumerate(digits):
+        written += chr(ord(digit) + 0xFEE0) if draw(st.booleans()) else digit
+        if index < 8:
+            written += draw(bsn_separators)
+    return written
