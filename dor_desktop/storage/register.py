@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import cast
@@ -130,7 +130,7 @@ class Register:
         self._require_valid(purchase)
         self._require_on_time_or_explained(purchase, self.context.clock())
         with self.db.write() as session:
-            return self._append_purchase(session, purchase, EntryKind.PURCHASE, None, "", [])
+            return self._append_purchase(session, purchase, EntryKind.PURCHASE, None, "")
 
     def correct(self, reference: str, purchase: Purchase, reason: str) -> CommittedEntry:
         """A correction: a new entry holding the whole corrected purchase, pointing at the old one.
@@ -181,7 +181,7 @@ class Register:
         kind: EntryKind,
         old: RegisterEntry | None,
         reason: str,
-        versions: list[RegisterEntry],
+        versions: Sequence[RegisterEntry] = (),
     ) -> CommittedEntry:
         acquired = to_utc_text(purchase.acquired_at)
         hold_until = self._hold_until(purchase, versions).isoformat()
@@ -212,7 +212,7 @@ class Register:
         self._enqueue(connection, entry_id, fields, "registration", fields.client_reference, message)
         return _committed(entry_id, fields)
 
-    def _hold_until(self, purchase: Purchase, versions: list[RegisterEntry]) -> date:
+    def _hold_until(self, purchase: Purchase, versions: Sequence[RegisterEntry]) -> date:
         """The first free day: the hold runs from the later of the purchase and its registration.
 
         The registration is the original entry's, unless the correction changes an item's
@@ -345,7 +345,7 @@ def _require_no_hold(session: Session, entry: RegisterEntry, done: str) -> None:
     )
 
 
-def _registered_at(versions: list[RegisterEntry]) -> datetime:
+def _registered_at(versions: Sequence[RegisterEntry]) -> datetime:
     """When the purchase was first registered: the original entry's commit time."""
     return from_utc_text(versions[-1].committed_at)
 

@@ -17,7 +17,16 @@ from dor_desktop.storage.verify import verify
 
 from .conftest import count, make_register
 
-TABLES = {"alembic_version", "register_entry", "entry_item", "outbox", "alert", "sale", "sync_state"}
+TABLES = {
+    "alembic_version",
+    "register_entry",
+    "entry_item",
+    "outbox",
+    "alert",
+    "alert_event",
+    "sale",
+    "sync_state",
+}
 TRIGGERS = {
     "register_entry_no_update",
     "register_entry_no_delete",
@@ -25,6 +34,11 @@ TRIGGERS = {
     "outbox_payload_frozen",
     "outbox_keep_unacknowledged",
     "outbox_endpoint_fixed",
+    "alert_event_no_update",
+    "alert_event_no_delete",
+    "alert_no_delete",
+    "alert_facts_fixed",
+    "alert_state_by_event",
 }
 
 NEXT_REVISION = """
@@ -132,7 +146,7 @@ def test_an_older_file_is_backed_up_then_migrated_with_its_data(older_file, tmp_
         assert verify(db).entries == 2
     finally:
         db.close()
-    head = "0002"  # the shipped head the file was made at
+    head = "0003"  # the shipped head the file was made at
     assert made is not None and made.parent == tmp_path / "backups" and head in made.name
     backup_tables, _, backup_version = schema(made)
     assert backup_version == head and "test_extra" not in backup_tables
@@ -152,7 +166,7 @@ def test_a_failed_migration_refuses_to_start_and_keeps_the_data(
         finally:
             db.close()
     tables, triggers, version = schema(older_file)
-    assert version == "0002" and "test_extra" not in tables and triggers == TRIGGERS
+    assert version == "0003" and "test_extra" not in tables and triggers == TRIGGERS
     assert count(older_file, "register_entry") == 2
     db = Database(older_file)
     try:

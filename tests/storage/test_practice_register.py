@@ -82,9 +82,10 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
     with closing(sqlite3.connect(database)) as connection, connection:
         connection.execute("CREATE TABLE ballast (data BLOB)")
         connection.executemany("INSERT INTO ballast VALUES (randomblob(4000))", [()] * 3000)
-        connection.execute("UPDATE alembic_version SET version_num = '0001'")
-        connection.execute("DROP TRIGGER outbox_endpoint_fixed")
-        connection.execute("ALTER TABLE outbox DROP COLUMN dor_endpoint")
+        connection.execute("UPDATE alembic_version SET version_num = '0002'")
+        for trigger in ("alert_state_by_event", "alert_facts_fixed", "alert_no_delete"):
+            connection.execute(f"DROP TRIGGER {trigger}")
+        connection.execute("DROP TABLE alert_event")
     monkeypatch.setattr(migrate, "BACKUP_STEP_PAGES", 100)
     heard: list[tuple[str, int, int]] = []
 
