@@ -9,13 +9,30 @@ from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.verify import VerifyReport
 from dor_desktop.storage.verify import verify as _verify
+from dor_desktop.sync.anchor_check import AnchorCheck
+from dor_desktop.sync.anchor_check import check_anchor as _check_anchor
+from dor_desktop.sync.transport import DorTransport
 
-__all__ = ["VerifyReport", "export", "verify"]
+__all__ = ["AnchorCheck", "VerifyReport", "check_anchor", "dor_not_asked", "export", "verify"]
 
 
 def verify(app: AppContext) -> VerifyReport:
-    """Check the hash chain, the numbering and the file's integrity."""
+    """Check the hash chain, the numbering, the alerts' chain and the file's integrity."""
     return _verify(app.db)
+
+
+def check_anchor(app: AppContext, transport: DorTransport) -> AnchorCheck:
+    """Compare the register with the chain heads the DOR acknowledged (every local counter and
+    the configured one, whose entries may all be gone)."""
+    return _check_anchor(app.db, transport, [app.settings.counter_prefix])
+
+
+def dor_not_asked(reason: str) -> AnchorCheck:
+    """The anchor check's answer when no connection to the DOR could even be set up."""
+    return AnchorCheck(
+        unreachable=f"the DOR could not be asked what it acknowledged ({reason}); "
+        "only the local chain was checked"
+    )
 
 
 def export(app: AppContext, date_from: date, date_to: date, fmt: str, out: Path) -> int:
