@@ -89,6 +89,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--format", choices=("csv", "pdf"), required=True)
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--by",
+        choices=inspection.EXPORT_BY,
+        default="acquired",
+        help="select the period by purchase date (acquired, the default) or by registration date",
+    )
     export.set_defaults(func=_export)
 
     config = commands.add_parser("config", help="show or change the shop's settings")
@@ -196,9 +202,10 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         hits = f"  HITS:{row.active_hits}" if row.active_hits else ""
+        late = "  LATE ENTRY" if row.late_entry else ""
         print(
             f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
-            f"{row.seller_name[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
+            f"{row.seller_name[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}{late}"
         )
     if not rows:
         print("no entries", file=sys.stderr)
@@ -220,6 +227,8 @@ def _print_detail(data: dict[str, Any]) -> None:
     summary, payload = data["summary"], data["payload"]
     print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
     print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")
+    if payload.get("late_entry_reason"):
+        print(f"  LATE ENTRY: registered after the fact; reason: {payload['late_entry_reason']}")
     if data["refers_to"]:
         print(f"  refers to {data['refers_to']}: {data['reason']}")
     for kind, number in data["referred_by"]:
@@ -288,7 +297,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
     with open_app() as app:
-        count = inspection.export(app, args.date_from, args.date_to, args.format, args.out)
+        count = inspection.export(app, args.date_from, args.date_to, args.format, args.out, args.by)
     print(f"exported {count} entries to {args.out}")
     return 0
 

@@ -40,6 +40,8 @@ LABELS: dict[str, dict[str, str]] = {
         "receipt_footer": "Geregistreerd in het inkoopregister (art. 437 Sr) onder nummer {number}.",
         "hold_until": "Bewaartermijn tot",
         "no_entries": "Geen regels in deze periode.",
+        "late_entry": "late invoer, ingevoerd {registered}: {reason}",
+        "by_registered": "op datum van invoer",
     },
     "en": {
         "language": "en",
@@ -74,6 +76,8 @@ LABELS: dict[str, dict[str, str]] = {
         "receipt_footer": "Recorded in the purchase register (art. 437 Sr) as entry {number}.",
         "hold_until": "Hold period until",
         "no_entries": "No entries in this period.",
+        "late_entry": "late entry, registered {registered}: {reason}",
+        "by_registered": "by registration date",
     },
 }
 

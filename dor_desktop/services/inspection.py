@@ -13,7 +13,7 @@ from dor_desktop.sync.anchor_check import AnchorCheck
 from dor_desktop.sync.anchor_check import check_anchor as _check_anchor
 from dor_desktop.sync.transport import DorTransport
 
-__all__ = ["AnchorCheck", "VerifyReport", "check_anchor", "dor_not_asked", "export", "verify"]
+__all__ = ["EXPORT_BY", "AnchorCheck", "VerifyReport", "check_anchor", "dor_not_asked", "export", "verify"]
 
 
 def verify(app: AppContext) -> VerifyReport:
@@ -35,10 +35,20 @@ def dor_not_asked(reason: str) -> AnchorCheck:
     )
 
 
-def export(app: AppContext, date_from: date, date_to: date, fmt: str, out: Path) -> int:
-    """Write the register of the period as ``csv`` or ``pdf``; returns the number of entries."""
+#: What an export's period can select on: the purchase time or the registration time.
+EXPORT_BY = ("acquired", "registered")
+
+
+def export(app: AppContext, date_from: date, date_to: date, fmt: str, out: Path, by: str = "acquired") -> int:
+    """Write the register of the period as ``csv`` or ``pdf``; returns the number of entries.
+
+    ``by="registered"`` selects the entries registered in the period (a late entry appears in the
+    month it was entered) instead of those purchased in it.
+    """
     if date_to < date_from:
         raise UserError("the end of the period is before its start")
+    if by not in EXPORT_BY:
+        raise UserError(f"an export selects by {' or '.join(EXPORT_BY)}, not {by!r}")
     from dor_desktop.reports.export import export_register  # reportlab loads only when exporting
 
-    return export_register(app.db, app.settings, date_from, date_to, fmt, out)
+    return export_register(app.db, app.settings, date_from, date_to, fmt, out, by)

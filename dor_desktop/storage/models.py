@@ -21,6 +21,7 @@ class RegisterEntry(Base):
         UniqueConstraint("counter_prefix", "sequence", name="uq_entry_counter_sequence"),
         Index("ix_entry_seller_name", "seller_name"),
         Index("ix_entry_acquired_at", "acquired_at"),
+        Index("ix_entry_committed_at", "committed_at"),  # schema 0003: export by registration date
         Index("ix_entry_refers_to", "refers_to_id"),
     )
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from dor_desktop.domain.clock import local_day_start_utc
 from dor_desktop.storage.models import Alert, EntryItem, OutboxMessage, RegisterEntry, Sale
 from dor_desktop.storage.register import find_entry
+from dor_desktop.storage.sales import chain_hold_until
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class EntrySummary:
     sync_state: str | None
     dor_id: str | None
     active_hits: int
+    #: A late entry: registered more than the rule pack's limit after the purchase, with a reason.
+    late_entry: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def summary_select() -> Select:
         OutboxMessage.state,
         OutboxMessage.dor_id,
         hits,
+        func.json_extract(RegisterEntry.payload, "$.late_entry_reason").is_not(None),
     ).outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
 
 
@@ -187,7 +191,7 @@ def entry_detail(session: Session, reference: str) -> EntryDetail:
         summary=summary,
         payload=json.loads(entry.payload),
         reason=entry.reason,
-        hold_until=entry.hold_until,
+        hold_until=chain_hold_until(session, entry),
         refers_to=entry.refers_to.register_number if entry.refers_to else None,
         referred_by=[(kind, number) for kind, number in referred],
         sync_errors=result.get("errors", []),

@@ -3,7 +3,8 @@
 Deleting an alert's row used to lift a police hold without a trace. From this revision the
 ``alert`` rows cannot be deleted, their facts cannot change, and their state (withdrawn,
 acknowledged, released) changes only together with an ``alert_event`` row; the events are
-append-only and linked by hash, and ``verify`` compares the alerts with them.
+append-only and linked by hash, and ``verify`` compares the alerts with them. An index on the
+entries' registration time serves the export by registration date.
 
 Existing alerts are moved into the chain in their order: a ``received`` event with the hit's
 facts, then the state changes they already had, by time.
@@ -76,6 +77,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("row_hash"),
     )
     op.create_index("ix_alert_event_alert_id", "alert_event", ["alert_id"], unique=False)
+    # The export can select by registration date (late entries show in the month they were entered).
+    op.create_index("ix_entry_committed_at", "register_entry", ["committed_at"], unique=False)
     _chain_existing_alerts()
     _create_triggers()
 
@@ -175,5 +178,6 @@ def downgrade() -> None:
         "alert_event_no_update",
     ):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.drop_index("ix_entry_committed_at", table_name="register_entry")
     op.drop_index("ix_alert_event_alert_id", table_name="alert_event")
     op.drop_table("alert_event")
