@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError
+
 from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.verify import VerifyReport
@@ -24,7 +26,12 @@ def verify(app: AppContext) -> VerifyReport:
 def check_anchor(app: AppContext, transport: DorTransport) -> AnchorCheck:
     """Compare the register with the chain heads the DOR acknowledged (every local counter and
     the configured one, whose entries may all be gone)."""
-    return _check_anchor(app.db, transport, [app.settings.counter_prefix])
+    try:
+        return _check_anchor(app.db, transport, [app.settings.counter_prefix])
+    except DatabaseError as exc:  # a damaged file: verify's own line already says so
+        return AnchorCheck(
+            unreachable=f"the register could not be read to compare it with the DOR ({exc.orig})"
+        )
 
 
 def dor_not_asked(reason: str) -> AnchorCheck:
