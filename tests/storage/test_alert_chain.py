@@ -135,6 +135,7 @@ def test_alerts_of_a_0002_register_are_moved_into_the_chain(tmp_path, register, 
         for trigger in TRIGGERS_0003:
             connection.execute(f"DROP TRIGGER {trigger}")
         connection.execute("DROP TABLE alert_event")
+        connection.execute("DROP INDEX ix_entry_committed_at")
         connection.execute("UPDATE alembic_version SET version_num = '0002'")
         for entry_id, status, acknowledged, released in [
             (1, "active", None, None),
