@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from dor_desktop.bootstrap.app import open_app
+from dor_desktop.bootstrap.sync import build_sync_service
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import configured_dor_url
 from dor_desktop.domain.bsn_text import printable
@@ -21,10 +22,19 @@ from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.errors import UserError
 from dor_desktop.services import inspection, register, retention, settings_change
+from dor_desktop.services.context import AppContext
 from dor_desktop.services.register import EntryFilter, EntrySummary, ValidationFailed
 from dor_desktop.services.register_reads import seller_label
 
 REJECTED = 1
+VERIFY_DESCRIPTION = """\
+Check the register: the hash chain, the gap-free numbering, the alerts' own chain and the file.
+Then ask the DOR (the sandbox in practice mode) for the newest entry it acknowledged per counter:
+a register that ends before it, or holds another entry there, lost or rewrote acknowledged entries.
+
+Exit codes: 0 intact (a warning line says so when the DOR could not be asked); 1 a problem was
+found, locally or against the DOR.
+"""
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,7 +69,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     void.add_argument("--reason", required=True)
     void.set_defaults(func=_void)
 
-    check = commands.add_parser("verify", help="check the hash chain and the numbering of the register")
+    check = commands.add_parser(
+        "verify",
+        help="check the hash chain and the numbering of the register, and ask the DOR what it acknowledged",
+        description=VERIFY_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument(
+        "--local", action="store_true", help="check the local register only; do not ask the DOR"
+    )
     check.set_defaults(func=_verify)
 
     purge = commands.add_parser(
@@ -87,6 +105,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--format", choices=("csv", "pdf"), required=True)
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--by",
+        choices=inspection.EXPORT_BY,
+        default="acquired",
+        help="select the period by purchase date (acquired, the default) or by registration date",
+    )
     export.set_defaults(func=_export)
 
     config = commands.add_parser("config", help="show or change the shop's settings")
@@ -194,9 +218,10 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         hits = f"  HITS:{row.active_hits}" if row.active_hits else ""
+        late = "  LATE ENTRY" if row.late_entry else ""
         print(
             f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
-            f"{printable(seller_label(row))[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}"
+            f"{printable(seller_label(row))[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}{late}"
         )
     if not rows:
         print("no entries", file=sys.stderr)
@@ -218,6 +243,8 @@ def _print_detail(data: dict[str, Any], seller: str) -> None:
     summary, payload = data["summary"], data["payload"]
     print(f"{summary['register_number']}  ({summary['kind']})  reference {summary['client_reference']}")
     print(f"  acquired {summary['acquired_at']}   committed {summary['committed_at']}")
+    if payload.get("late_entry_reason"):
+        print(f"  LATE ENTRY: registered after the fact; reason: {payload['late_entry_reason']}")
     if data["refers_to"]:
         print(f"  refers to {data['refers_to']}: {printable(data['reason'] or '')}")
     for kind, number in data["referred_by"]:
@@ -235,22 +262,42 @@ def _print_detail(data: dict[str, Any], seller: str) -> None:
         print(f"  HIT ({hit['status']}): {hit['matched_field']} {hit['matched_value']} ({hit['match_type']})")
 
 
-def _verify(_args: argparse.Namespace) -> int:
+def _verify(args: argparse.Namespace) -> int:
     with open_app() as app:
         report = inspection.verify(app)
+        anchor = None if args.local else _ask_dor(app)
     if not report.ok:
         print(
             f"dor-desktop: verify FAILED after {report.entries} good entries: {report.problem}",
             file=sys.stderr,
         )
-        return 1
-    print(f"register OK: {report.entries} entries, hash chain and numbering intact")
-    if report.link_only:
-        print(
-            f"{report.link_only} entries from before chain format 2 had their personal data purged: "
-            "their content can no longer be recomputed, they were checked by their links only"
-        )
-    return 0
+    else:
+        print(f"register OK: {report.entries} entries, hash chain and numbering intact")
+        if report.link_only:
+            print(
+                f"{report.link_only} entries from before chain format 2 had their personal data purged: "
+                "their content can no longer be recomputed, they were checked by their links only"
+            )
+    if anchor is None:
+        return 0 if report.ok else 1
+    for finding in anchor.findings:
+        print(f"dor-desktop: verify FAILED against the DOR: {finding.message}", file=sys.stderr)
+    if anchor.unreachable:
+        print(f"dor-desktop: warning: {anchor.unreachable}", file=sys.stderr)
+    elif not anchor.findings:
+        counters = ", ".join(anchor.checked)
+        print(f"DOR anchor OK: the register holds what the DOR acknowledged (counters {counters})")
+    return 0 if report.ok and not anchor.findings else 1
+
+
+def _ask_dor(app: AppContext) -> inspection.AnchorCheck:
+    """The anchor check against the DOR this register syncs with (the sandbox in practice mode)."""
+    try:
+        service = build_sync_service(app)
+    except UserError as exc:
+        return inspection.dor_not_asked(str(exc))
+    with service:
+        return inspection.check_anchor(app, service.transport)
 
 
 def _purge_id_copies(args: argparse.Namespace) -> int:
@@ -291,7 +338,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
     with open_app() as app:
-        count = inspection.export(app, args.date_from, args.date_to, args.format, args.out)
+        count = inspection.export(app, args.date_from, args.date_to, args.format, args.out, args.by)
     print(f"exported {count} entries to {args.out}")
     return 0
 

@@ -97,6 +97,9 @@ class Purchase:
     clerk: str = ""
     vehicle_plate: str = ""
     overrides: tuple[Override, ...] = ()
+    #: Why a purchase is registered well after it happened (a "late entry"; see the rule pack's
+    #: ``late_entry_hours``). Kept in the register, not sent to the DOR (the contract has no field).
+    late_entry_reason: str = ""
 
     @property
     def total_amount(self) -> Decimal:

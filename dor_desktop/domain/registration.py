@@ -21,6 +21,8 @@ E = TypeVar("E", bound=StrEnum)
 
 #: Fields the client fills itself; a file that sets them is told so rather than silently ignored.
 CLIENT_FILLED = ("client_reference", "shop_id", "register_number", "corrects")
+#: Fields of the register's own copy that are not the DOR's business (not in the contract).
+LOCAL_ONLY = ("overrides", "late_entry_reason")
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def purchase_from_json(data: Any, now: datetime) -> tuple[Purchase | None, list[
         clerk=r.text(data, "clerk", "clerk"),
         vehicle_plate=r.text(data, "vehicle_plate", "vehicle_plate"),
         overrides=_overrides(r, data.get("overrides")),
+        late_entry_reason=r.text(data, "late_entry_reason", "late_entry_reason"),
     )
     _check_total(r, data, purchase)
     return purchase, r.errors
@@ -292,7 +295,8 @@ def purchase_to_json(purchase: Purchase) -> dict:
     """The purchase in the contract's shape, without the client-filled envelope.
 
     Used for the frozen copy in the register and for ``purchase_from_json`` round trips; overrides
-    are kept here (they are ours, not the DOR's) and dropped by :func:`to_registration`.
+    and the late-entry reason are kept here (they are ours, not the DOR's) and dropped by
+    :func:`to_registration`.
     """
     seller = purchase.seller
     document = purchase.id_document
@@ -314,6 +318,7 @@ def purchase_to_json(purchase: Purchase) -> dict:
         "vehicle_plate": purchase.vehicle_plate,
         "items": [_item_json(item) for item in purchase.items],
         "overrides": [vars(o).copy() for o in purchase.overrides],
+        "late_entry_reason": purchase.late_entry_reason,
     }
     return _drop_empty(data)
 
@@ -366,7 +371,7 @@ def registration_from_json(purchase_json: dict, envelope: Envelope) -> dict:
         "client_reference": envelope.client_reference,
         "shop_id": envelope.shop_id,
         "register_number": envelope.register_number,
-        **{key: value for key, value in purchase_json.items() if key != "overrides"},
+        **{key: value for key, value in purchase_json.items() if key not in LOCAL_ONLY},
     }
     if envelope.corrects:
         body["corrects"] = envelope.corrects

@@ -35,6 +35,9 @@ class RulePack:
     id_document_required: Literal["all_sellers", "metal_cash"] = "all_sellers"
     severity: dict[str, Severity] = field(default_factory=lambda: dict(CONFIGURABLE_CHECKS))
     description: str = ""
+    #: A purchase dated more than this many hours before its registration is a late entry: it
+    #: needs a reason and is marked as such in the register and the export.
+    late_entry_hours: int = 24
 
     def severity_of(self, code: str) -> Severity:
         return self.severity.get(code, CONFIGURABLE_CHECKS.get(code, "error"))
@@ -69,10 +72,13 @@ def _from_dict(data: dict, source: str) -> RulePack:
             id_document_required=data.get("id_document_required", "all_sellers"),
             severity=severity,
             description=str(data.get("description", "")),
+            late_entry_hours=int(data.get("late_entry_hours", 24)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise UserError(f"rule pack {source} is incomplete or malformed: {exc}") from None
     bad = [v for v in severity.values() if v not in ("error", "warning")]
+    if not 1 <= pack.late_entry_hours <= 24 * 31:
+        raise UserError(f"rule pack {source}: late_entry_hours must be from 1 to {24 * 31}")
     if bad or pack.hold_day_kind not in ("calendar", "working") or not 0 <= pack.hold_days <= 60:
         raise UserError(f"rule pack {source} has an invalid value")
     if pack.id_document_required not in ("all_sellers", "metal_cash"):

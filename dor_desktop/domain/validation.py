@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from dor_desktop.domain.bsn_text import contains_bsn, has_control_characters
@@ -40,6 +40,10 @@ _EARLIEST_PURCHASE = datetime(2000, 1, 1, tzinfo=UTC)
 _CONTROL_CHARACTER = (
     "this contains an invisible or control character (a tab, line break or zero-width character); retype it"
 )
+#: Dates of birth before this are typos (0001-01-01 is a form's empty value, not a person).
+_EARLIEST_BIRTH = date(1900, 1, 1)
+#: More pieces than this on one line is a typo (10^18 was stored and sent before this check).
+MAX_QUANTITY = 100_000
 
 #: Maximum lengths from the contract, so nothing is accepted locally that the DOR refuses.
 _MAX_LEN = {
@@ -58,6 +62,7 @@ _MAX_LEN = {
     "hallmark": 80,
     "clerk": 64,
     "vehicle_plate": 16,
+    "late_entry_reason": 500,
 }
 
 
@@ -107,6 +112,7 @@ def _text_fields(purchase: Purchase) -> Iterator[tuple[str, str, bool]]:
         yield f"seller.address.{key}", getattr(address, key), False
     yield "clerk", purchase.clerk, False
     yield "vehicle_plate", purchase.vehicle_plate, False
+    yield "late_entry_reason", purchase.late_entry_reason, False
     for index, item in enumerate(purchase.items):
         for key in ("description", "brand", "model", "hallmark"):
             yield f"items[{index}].{key}", getattr(item, key), False
@@ -198,7 +204,34 @@ def _check_purchase(purchase: Purchase, now: datetime) -> list[FieldError]:
         found.append(FieldError("total_amount", "invalid_amount", "the total is too large"))
     found += _max_length(purchase.clerk, "clerk", "clerk")
     found += _max_length(purchase.vehicle_plate, "vehicle_plate", "vehicle_plate")
+    found += _max_length(purchase.late_entry_reason, "late_entry_reason", "late_entry_reason")
     return found
+
+
+def is_late_entry(acquired_at: datetime, registered_at: datetime, rules: RulePack) -> bool:
+    """True when the purchase is dated more than the pack's limit before its registration."""
+    return registered_at - acquired_at > timedelta(hours=rules.late_entry_hours)
+
+
+def late_entry_problems(purchase: Purchase, rules: RulePack, registered_at: datetime) -> list[FieldError]:
+    """A late entry (a purchase registered after the fact) must say why.
+
+    Kept apart from :func:`validate` because it needs the registration time, which for a
+    correction is the original entry's: the register asks this at commit.
+    """
+    if purchase.acquired_at.tzinfo is None or not is_late_entry(purchase.acquired_at, registered_at, rules):
+        return []
+    if purchase.late_entry_reason.strip():
+        return []
+    hours = rules.late_entry_hours
+    return [
+        FieldError(
+            "late_entry_reason",
+            "late_entry_reason_required",
+            f"the purchase is dated more than {hours} hours before its registration (a late entry); "
+            "say why it is entered late",
+        )
+    ]
 
 
 def _check_seller(purchase: Purchase) -> list[FieldError]:
@@ -207,11 +240,20 @@ def _check_seller(purchase: Purchase) -> list[FieldError]:
     found += _required(seller.given_names, "seller.given_names", "the given names are required")
     found += _max_length(seller.family_name, "seller.family_name", "family_name")
     found += _max_length(seller.given_names, "seller.given_names", "given_names")
-    dob = seller.date_of_birth
-    if dob is not None and dob > purchase.acquired_at.date():
-        found.append(FieldError("seller.date_of_birth", "in_future", "the date of birth is in the future"))
+    found += _check_birth(seller.date_of_birth, purchase.acquired_at)
     found += _check_address(seller.address, "seller.address")
     return found
+
+
+def _check_birth(dob: date | None, acquired_at: datetime) -> list[FieldError]:
+    path = "seller.date_of_birth"
+    if dob is None:
+        return []
+    if dob > acquired_at.date():
+        return [FieldError(path, "in_future", "the date of birth is in the future")]
+    if dob < _EARLIEST_BIRTH:
+        return [FieldError(path, "out_of_range", "the date of birth is before 1900; check the year")]
+    return []
 
 
 def _check_address(address: Address, path: str) -> list[FieldError]:
@@ -289,6 +331,10 @@ def _check_item(item: Item, path: str) -> list[FieldError]:
         found += _max_length(getattr(item, key), f"{path}.{key}", key)
     if item.quantity < 1:
         found.append(FieldError(f"{path}.quantity", "invalid_quantity", "the quantity must be at least 1"))
+    elif item.quantity > MAX_QUANTITY:
+        found.append(
+            FieldError(f"{path}.quantity", "invalid_quantity", f"at most {MAX_QUANTITY:,} pieces on one line")
+        )
     found += _check_price(item.price, f"{path}.price")
     found += _check_identifiers(item, path)
     if item.category in METAL_CATEGORIES:

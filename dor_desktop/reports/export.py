@@ -26,9 +26,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_register(
-    db: Database, settings: Settings, date_from: date, date_to: date, fmt: str, out: Path
+    db: Database,
+    settings: Settings,
+    date_from: date,
+    date_to: date,
+    fmt: str,
+    out: Path,
+    by: str = "acquired",
 ) -> int:
-    """Write the register of the period to ``out``; returns the number of entries written."""
+    """Write the register of the period to ``out``; returns the number of entries written.
+
+    ``by``: ``acquired`` selects the period by purchase time, ``registered`` by registration time.
+    """
     text = labels(settings.language)
     report = verify(db)
     check = (
@@ -37,9 +46,11 @@ def export_register(
         else text["verify_failed"].format(problem=report.problem)
     )
     with db.read() as session:
-        rows = export_rows(session, date_from, date_to, text)
+        rows = export_rows(session, date_from, date_to, text, by)
     title = f"{text['register_title']} {settings.shop_name} ({settings.shop_id})"
     period = f"{text['period']}: {date_from.isoformat()} - {date_to.isoformat()}"
+    if by == "registered":
+        period += f" ({text['by_registered']})"
     generated = f"{text['generated']}: {datetime.now(SHOP_ZONE).strftime('%Y-%m-%d %H:%M')}"
     temporary = out.with_name(out.name + ".part")
     try:

@@ -41,6 +41,8 @@ LABELS: dict[str, dict[str, str]] = {
         "hold_until": "Bewaartermijn tot",
         "no_entries": "Geen regels in deze periode.",
         "removed": "(verwijderd na bewaartermijn)",
+        "late_entry": "late invoer, ingevoerd {registered}: {reason}",
+        "by_registered": "op datum van invoer",
     },
     "en": {
         "language": "en",
@@ -76,6 +78,8 @@ LABELS: dict[str, dict[str, str]] = {
         "hold_until": "Hold period until",
         "no_entries": "No entries in this period.",
         "removed": "(removed after retention)",
+        "late_entry": "late entry, registered {registered}: {reason}",
+        "by_registered": "by registration date",
     },
 }
 

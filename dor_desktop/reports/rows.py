@@ -5,6 +5,7 @@ CSV and PDF render the same rows, so an inspector sees the same content in eithe
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -89,8 +90,17 @@ def goods_lines(payload: dict, language: str = "nl") -> list[str]:
     return lines
 
 
+def _local_time(utc_text: str) -> str:
+    return from_utc_text(utc_text).astimezone(SHOP_ZONE).strftime("%Y-%m-%d %H:%M")
+
+
 def _status(entry: RegisterEntry, later: list[tuple[str, str]], numbers: dict[int, str], text: dict) -> str:
     notes = []
+    late_reason = json.loads(entry.payload).get("late_entry_reason")
+    if late_reason:  # a purchase registered after the fact says so (issue 10)
+        notes.append(
+            text["late_entry"].format(registered=_local_time(entry.committed_at), reason=late_reason)
+        )
     if entry.refers_to_id is not None:
         key = "voids" if entry.kind == "void" else "corrects"
         notes.append(text[key].format(number=numbers.get(entry.refers_to_id, "?")))
@@ -101,15 +111,24 @@ def _status(entry: RegisterEntry, later: list[tuple[str, str]], numbers: dict[in
     return "; ".join(notes)
 
 
-def export_rows(session: Session, date_from: date, date_to: date, text: dict) -> list[ExportRow]:
-    """Every entry acquired from ``date_from`` to ``date_to`` (shop-local dates), in register order."""
+#: What an export's period selects on: the purchase time (the default) or the registration time.
+EXPORT_DATES = {"acquired": RegisterEntry.acquired_at, "registered": RegisterEntry.committed_at}
+
+
+def export_rows(
+    session: Session, date_from: date, date_to: date, text: dict, by: str = "acquired"
+) -> list[ExportRow]:
+    """Every entry acquired (or with ``by="registered"``: registered) from ``date_from`` to
+    ``date_to`` (shop-local dates), in register order. By registration date a late entry shows in
+    the period it was entered, not only in the earlier one it is dated in."""
+    moment = EXPORT_DATES[by]
     query = (
         select(RegisterEntry, OutboxMessage.state, OutboxMessage.dor_id, EntryPersonal)
         .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
         .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
         .where(
-            RegisterEntry.acquired_at >= local_day_start_utc(date_from),
-            RegisterEntry.acquired_at < local_day_start_utc(date_to + timedelta(days=1)),
+            moment >= local_day_start_utc(date_from),
+            moment < local_day_start_utc(date_to + timedelta(days=1)),
         )
         .order_by(RegisterEntry.id)
     )
@@ -146,7 +165,7 @@ def _row(
     entry: RegisterEntry, personal: EntryPersonal | None, state, dor_id, later, numbers, text
 ) -> ExportRow:
     payload = full_payload(entry, personal)
-    acquired = from_utc_text(entry.acquired_at).astimezone(SHOP_ZONE).strftime("%Y-%m-%d %H:%M")
+    acquired = _local_time(entry.acquired_at)
     language = text["language"]
     terms = " / ".join(
         value_label(p, language)

@@ -3,7 +3,8 @@
 The sync layer stores alerts in the same transaction as the server's answer; this module reads
 them for the alert panel, stamps ``acknowledged_at`` when the clerk has read the instructions (the
 status-bar badge counts the others, also across restarts), and ``released_at`` when the police
-release the goods: until then the alert stays listed and the goods cannot be sold or voided.
+release the goods: until then the alert stays listed and the goods cannot be sold, corrected or
+voided. Every change is also an event in the alerts' hash chain (:mod:`.alert_chain`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from dor_desktop.domain.bsn_text import free_text_problem
 from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.errors import UserError
+from dor_desktop.storage import alert_chain
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import Alert, RegisterEntry
 
@@ -79,12 +83,23 @@ def open_alerts(db: Database) -> list[AlertView]:
         ]
 
 
+def add_alert(session: Session, facts: dict[str, Any], status: str = "active") -> Alert:
+    """Store a new hit (``facts``: the columns of :data:`alert_chain.FACT_COLUMNS`) with its
+    ``received`` event, and its withdrawal when the hit arrives already withdrawn."""
+    alert = Alert(status="active", release_note="", **facts)
+    session.add(alert)
+    alert_chain.record_received(session, alert)
+    if status == "withdrawn":
+        alert_chain.withdraw(session, alert, alert.received_at)
+    return alert
+
+
 def acknowledge(db: Database, alert_id: int, now: datetime | None = None) -> None:
     """The clerk has read the hit and its instructions; the badge stops counting it."""
     with db.write() as session:
         alert = session.get(Alert, alert_id)
         if alert is not None and alert.acknowledged_at is None:
-            alert.acknowledged_at = to_utc_text(now or utc_now())
+            alert_chain.acknowledge(session, alert, to_utc_text(now or utc_now()))
 
 
 class AlertNotFound(UserError):
@@ -105,6 +120,6 @@ def release(db: Database, alert_id: int, note: str, now: datetime | None = None)
         if alert.released_at is not None:
             raise UserError(f"alert {alert_id} was already released on {alert.released_at[:10]}")
         moment = to_utc_text(now or utc_now())
-        alert.released_at = moment
-        alert.release_note = note.strip()
-        alert.acknowledged_at = alert.acknowledged_at or moment
+        if alert.acknowledged_at is None:
+            alert_chain.acknowledge(session, alert, moment)
+        alert_chain.release(session, alert, moment, note.strip())

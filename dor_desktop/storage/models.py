@@ -21,6 +21,7 @@ class RegisterEntry(Base):
         UniqueConstraint("counter_prefix", "sequence", name="uq_entry_counter_sequence"),
         Index("ix_entry_seller_name", "seller_name"),
         Index("ix_entry_acquired_at", "acquired_at"),
+        Index("ix_entry_committed_at", "committed_at"),  # schema 0003: export by registration date
         Index("ix_entry_refers_to", "refers_to_id"),
     )
 
@@ -115,7 +116,10 @@ class OutboxMessage(Base):
 
 
 class Alert(Base):
-    """A stolen-goods match (hit) on a registered item, from a submission result or a late notice."""
+    """A stolen-goods match (hit) on a registered item, from a submission result or a late notice.
+
+    Never deleted; its state columns change only with an :class:`AlertEvent` (schema 0003).
+    """
 
     __tablename__ = "alert"
 
@@ -136,6 +140,26 @@ class Alert(Base):
     acknowledged_at: Mapped[str | None] = mapped_column(String(32))
     released_at: Mapped[str | None] = mapped_column(String(32))
     release_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AlertEvent(Base):
+    """One fact in an alert's life (received, withdrawn, acknowledged, released), hash-chained.
+
+    Append-only (schema 0003 triggers); the ``alert`` row's state columns change only together with
+    an event, and ``verify`` checks that they agree (:mod:`dor_desktop.storage.alert_chain`).
+    """
+
+    __tablename__ = "alert_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alert.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text, default="")
+    #: For ``received``: the hit's facts as canonical JSON; empty for the others.
+    data: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
 class Sale(Base):

@@ -33,7 +33,7 @@ from dor_desktop.storage.db import Database
 from dor_desktop.storage.id_copies import retention_cutoff
 from dor_desktop.storage.models import EntryPersonal, OutboxMessage, RegisterEntry
 from dor_desktop.storage.personal import without_personal
-from dor_desktop.storage.register import on_police_hold
+from dor_desktop.storage.register import held_version
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def _sort(
     ready = []
     for entry in batch:
         entry_id, number, _format = entry
-        if on_police_hold(session, entry_id):
+        if _held(session, entry_id):
             result.held.append(number)
         elif _unacknowledged(session, entry_id):
             result.unacknowledged.append(number)
@@ -116,6 +116,13 @@ def _sort(
         else:
             ready.append(entry)
     return ready
+
+
+def _held(session: Session, entry_id: int) -> bool:
+    """On police hold through any version of the purchase (a hit on a correction holds the
+    original too: it names the same seller)."""
+    entry = session.get(RegisterEntry, entry_id)
+    return entry is not None and held_version(session, entry) is not None
 
 
 def _unacknowledged(session: Session, entry_id: int) -> bool:

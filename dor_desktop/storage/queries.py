@@ -31,6 +31,7 @@ from dor_desktop.domain.clock import local_day_start_utc
 from dor_desktop.storage.models import Alert, EntryItem, EntryPersonal, OutboxMessage, RegisterEntry, Sale
 from dor_desktop.storage.personal import full_payload, personal_of
 from dor_desktop.storage.register import find_entry
+from dor_desktop.storage.sales import chain_hold_until
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class EntrySummary:
     active_hits: int
     #: The seller's personal data was removed after the retention period (``seller_name`` is '').
     personal_purged: bool = False
+    #: A late entry: registered more than the rule pack's limit after the purchase, with a reason.
+    late_entry: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def summary_select() -> Select:
             OutboxMessage.dor_id,
             hits,
             EntryPersonal.purged_at.is_not(None),
+            func.json_extract(RegisterEntry.payload, "$.late_entry_reason").is_not(None),
         )
         .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
         .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
@@ -196,7 +200,7 @@ def entry_detail(session: Session, reference: str) -> EntryDetail:
         summary=summary,
         payload=full_payload(entry, personal_of(session, entry.id)),
         reason=entry.reason,
-        hold_until=entry.hold_until,
+        hold_until=chain_hold_until(session, entry),
         refers_to=entry.refers_to.register_number if entry.refers_to else None,
         referred_by=[(kind, number) for kind, number in referred],
         sync_errors=result.get("errors", []),

@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.bsn_text import free_text_problem
-from dor_desktop.domain.clock import local_date, to_utc_text, utc_now
+from dor_desktop.domain.clock import from_utc_text, local_date, to_utc_text, utc_now
 from dor_desktop.domain.enums import EntryKind
 from dor_desktop.domain.money import to_wire
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import Envelope, purchase_to_json, registration_from_json
 from dor_desktop.domain.rules import RulePack
-from dor_desktop.domain.validation import FieldError, unacknowledged, validate
+from dor_desktop.domain.validation import FieldError, late_entry_problems, unacknowledged, validate
 from dor_desktop.errors import UserError
 from dor_desktop.storage.chain import (
     CURRENT_FORMAT,
@@ -126,29 +126,43 @@ class Register:
         if blocking:
             raise ValidationFailed(blocking)
 
+    def _require_on_time_or_explained(self, purchase: Purchase, registered_at: datetime) -> None:
+        """A purchase dated well before its registration needs a reason (a late entry)."""
+        problems = late_entry_problems(purchase, self.context.rules, registered_at)
+        if problems:
+            raise ValidationFailed(problems)
+
     def commit_purchase(self, purchase: Purchase) -> CommittedEntry:
         """Validate and commit a new purchase; raises :class:`ValidationFailed` and stores nothing."""
         self._require_valid(purchase)
+        self._require_on_time_or_explained(purchase, self.context.clock())
         with self.db.write() as session:
             return self._append_purchase(session, purchase, EntryKind.PURCHASE, None, "")
 
     def correct(self, reference: str, purchase: Purchase, reason: str) -> CommittedEntry:
-        """A correction: a new entry holding the whole corrected purchase, pointing at the old one."""
+        """A correction: a new entry holding the whole corrected purchase, pointing at the old one.
+
+        Refused while any version of the entry is on police hold: a correction could otherwise
+        replace the very goods the police are looking for (the simplest honest rule; see README).
+        """
         _require_reason(reason)
         self._require_valid(purchase)
         with self.db.write() as session:
             old = find_entry(session, reference)
             _require_open(session, old, "correct")
-            return self._append_purchase(session, purchase, EntryKind.CORRECTION, old, reason)
+            _require_no_hold(session, old, "corrected")
+            versions = chain_versions(session, old)
+            purchase = _keep_late_entry_reason(purchase, versions)
+            self._require_on_time_or_explained(purchase, _registered_at(versions))
+            return self._append_purchase(session, purchase, EntryKind.CORRECTION, old, reason, versions)
 
     def void(self, reference: str, reason: str) -> CommittedEntry:
-        """A void: a new entry that cancels the old one; refused while an item is on police hold."""
+        """A void: a new entry that cancels the old one; refused while any version is on police hold."""
         _require_reason(reason)
         with self.db.write() as session:
             old = find_entry(session, reference)
             _require_open(session, old, "void")
-            if on_police_hold(session, old.id):
-                raise UserError(f"{old.register_number} is on police hold and cannot be voided")
+            _require_no_hold(session, old, "voided")
             payload = {"voids": old.client_reference, "reason": reason}
             connection = session.connection()
             fields, personal = self._fields(
@@ -168,10 +182,16 @@ class Register:
             return _committed(entry_id, fields)
 
     def _append_purchase(
-        self, session: Session, purchase: Purchase, kind: EntryKind, old: RegisterEntry | None, reason: str
+        self,
+        session: Session,
+        purchase: Purchase,
+        kind: EntryKind,
+        old: RegisterEntry | None,
+        reason: str,
+        versions: Sequence[RegisterEntry] = (),
     ) -> CommittedEntry:
         acquired = to_utc_text(purchase.acquired_at)
-        hold_until = self.context.rules.hold_ends(local_date(purchase.acquired_at)).isoformat()
+        hold_until = self._hold_until(purchase, versions).isoformat()
         purchase_json = purchase_to_json(purchase)
         connection = session.connection()
         fields, personal = self._fields(
@@ -198,6 +218,21 @@ class Register:
         message = registration_from_json(purchase_json, envelope)
         self._enqueue(connection, entry_id, fields, "registration", fields.client_reference, message)
         return _committed(entry_id, fields)
+
+    def _hold_until(self, purchase: Purchase, versions: Sequence[RegisterEntry]) -> date:
+        """The first free day: the hold runs from the later of the purchase and its registration.
+
+        The registration is the original entry's, unless the correction changes an item's
+        identifying number (IMEI, serial, frame): the DOR can match the new number only from now
+        on. A correction never shortens the hold the chain already has.
+        """
+        now = self.context.clock()
+        registered = now
+        if versions and _same_identifiers(purchase, versions[0]):
+            registered = _registered_at(versions)
+        start = max(purchase.acquired_at, registered)
+        computed = self.context.rules.hold_ends(local_date(start))
+        return max([computed, *(date.fromisoformat(v.hold_until) for v in versions)])
 
     def _fields(
         self,
@@ -298,6 +333,67 @@ def _require_open(session: Session, entry: RegisterEntry, action: str) -> None:
         )
     if session.scalar(select(func.count()).select_from(Sale).where(Sale.entry_id == entry.id)):
         raise UserError(f"{entry.register_number} has sold items and cannot be changed any more")
+
+
+def chain_versions(session: Session, entry: RegisterEntry) -> list[RegisterEntry]:
+    """Every version of ``entry``'s purchase, newest first: the corrections after it, the entry,
+    and the versions it corrects back to the original purchase (voids included)."""
+    newer: list[RegisterEntry] = []
+    current: RegisterEntry | None = entry
+    while current is not None:
+        current = session.scalar(
+            select(RegisterEntry).where(RegisterEntry.refers_to_id == current.id).order_by(RegisterEntry.id)
+        )
+        if current is not None:
+            newer.append(current)
+    older = [entry]
+    while older[-1].refers_to is not None:
+        older.append(older[-1].refers_to)
+    return [*reversed(newer), *older]
+
+
+def held_version(session: Session, entry: RegisterEntry) -> RegisterEntry | None:
+    """The version of ``entry``'s chain a police hold is on (the newest), or None when none is."""
+    for version in chain_versions(session, entry):
+        if on_police_hold(session, version.id):
+            return version
+    return None
+
+
+def _require_no_hold(session: Session, entry: RegisterEntry, done: str) -> None:
+    held = held_version(session, entry)
+    if held is None:
+        return
+    via = "" if held.id == entry.id else f" (a hit on {held.register_number})"
+    raise UserError(
+        f"{entry.register_number} is on police hold{via} and cannot be {done} "
+        "until the police release the goods"
+    )
+
+
+def _registered_at(versions: Sequence[RegisterEntry]) -> datetime:
+    """When the purchase was first registered: the original entry's commit time."""
+    return from_utc_text(versions[-1].committed_at)
+
+
+def _same_identifiers(purchase: Purchase, newest: RegisterEntry) -> bool:
+    before = {ident for item in payload_of(newest).get("items", []) for ident in _identifiers(item)}
+    return before == {ident for item in purchase.items for ident in item.identifiers}
+
+
+def _identifiers(item: dict) -> list[str]:
+    return [str(item[key]) for key in ("imei", "serial_number", "frame_number") if item.get(key)]
+
+
+def _keep_late_entry_reason(purchase: Purchase, versions: list[RegisterEntry]) -> Purchase:
+    """A correction keeps the late-entry reason its purchase was registered with, unless it gives one."""
+    if purchase.late_entry_reason:
+        return purchase
+    for version in versions:
+        reason = payload_of(version).get("late_entry_reason")
+        if reason:
+            return replace(purchase, late_entry_reason=str(reason))
+    return purchase
 
 
 def on_police_hold(session: Session, entry_id: int) -> bool:

@@ -1,9 +1,9 @@
 """The sales register (verkoopregister): record a sale, or say why not.
 
-A sale is refused while the hold period runs, while any hit on the entry (or an earlier version of
-it) holds the goods for the police, and on entries that were voided or replaced by a correction
-(sell from the newest one). A recorded sale is also queued for the DOR as a ``sold`` event on the
-registration, in the same transaction.
+A sale is refused while the hold period runs (the latest of every version's), while any hit on
+any version of the entry holds the goods for the police, and on entries that were voided or
+replaced by a correction (sell from the newest one). A recorded sale is also queued for the DOR
+as a ``sold`` event on the registration, in the same transaction.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dor_desktop.errors import UserError
 from dor_desktop.storage.chain import canonical_json
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import OutboxMessage, RegisterEntry, Sale
-from dor_desktop.storage.register import find_entry, on_police_hold, payload_of
+from dor_desktop.storage.register import chain_versions, find_entry, held_version, payload_of
 
 
 class SaleBlocked(UserError):
@@ -43,12 +43,10 @@ class RecordedSale:
     item_line: int
 
 
-def _versions(session: Session, entry: RegisterEntry) -> list[RegisterEntry]:
-    """The entry and every earlier version it corrects (a hit on the original still counts)."""
-    chain = [entry]
-    while chain[-1].refers_to is not None:
-        chain.append(chain[-1].refers_to)
-    return chain
+def chain_hold_until(session: Session, entry: RegisterEntry) -> str:
+    """The latest hold of every version: a correction (even one made before this rule) never
+    shortens the hold period."""
+    return max(version.hold_until for version in chain_versions(session, entry))
 
 
 def sale_blocker(session: Session, entry: RegisterEntry, item_line: int, today: date) -> SaleBlocked | None:
@@ -65,10 +63,11 @@ def sale_blocker(session: Session, entry: RegisterEntry, item_line: int, today: 
     lines = {item.get("line") for item in payload_of(entry).get("items", [])}
     if item_line not in lines:
         return SaleBlocked("no_such_item", f"{entry.register_number} has no item {item_line}")
-    if any(on_police_hold(session, version.id) for version in _versions(session, entry)):
+    if held_version(session, entry) is not None:
         return SaleBlocked("police_hold", f"{entry.register_number} is on police hold")
-    if today < date.fromisoformat(entry.hold_until):
-        return SaleBlocked("hold_period", f"the hold period runs until {entry.hold_until}", entry.hold_until)
+    hold_until = chain_hold_until(session, entry)
+    if today < date.fromisoformat(hold_until):
+        return SaleBlocked("hold_period", f"the hold period runs until {hold_until}", hold_until)
     sold = session.scalar(
         select(func.count()).select_from(Sale).where(Sale.entry_id == entry.id, Sale.item_line == item_line)
     )

@@ -3,7 +3,8 @@
 An inspector (art. 552 Sv) must be able to trust that the register is complete and unaltered;
 ``verify`` proves it for every entry, and names the first one that breaks the proof. Beside the
 chain it compares the copies each commit wrote (item rows, the DOR message) with the entry, and
-runs SQLite's full integrity check, which also covers the indexes a quick check skips.
+runs SQLite's full integrity check, which also covers the indexes a quick check skips, and walks
+the alerts' own chain (:mod:`.alert_chain`), so a hit deleted to lift a police hold is found.
 
 Personal data (chain format 2) is checked against the salted commitment the chain holds, as long
 as it is there; once purged, the commitment alone keeps the hash checkable. A format-1 entry
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import DatabaseError
 
 from dor_desktop.domain.registration import Envelope, registration_from_json
+from dor_desktop.storage.alert_chain import alert_chain_problem
 from dor_desktop.storage.chain import (
     CURRENT_FORMAT,
     GENESIS_HASH,
@@ -92,9 +94,16 @@ def verify(db: Database) -> VerifyReport:
                     EntryPersonal.purged_at,
                 ).order_by(EntryPersonal.entry_id)
             )
-            return _walk(entries, _ByEntry(items), _ByEntry(messages), _ByEntry(personal), int(boundary))
+            report = _walk(entries, _ByEntry(items), _ByEntry(messages), _ByEntry(personal), int(boundary))
+            return report if not report.ok else _with_alerts(connection, report)
     except DatabaseError as exc:
         return VerifyReport(0, f"the database file is damaged: {exc.orig}")
+
+
+def _with_alerts(connection: Connection, report: VerifyReport) -> VerifyReport:
+    """The alerts' own chain (schema 0003): a deleted or edited hit fails the register too."""
+    problem = alert_chain_problem(connection)
+    return replace(report, problem=problem) if problem else report
 
 
 class _ByEntry:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import to_utc_text, utc_now
+from dor_desktop.storage import alert_chain
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import Alert, RegisterEntry
 from dor_desktop.sync import outcomes
@@ -107,7 +108,7 @@ class NotificationPoller:
         elif alert.status == "withdrawn":
             return
         else:
-            alert.status, alert.withdrawn_at = "withdrawn", now
+            alert_chain.withdraw(session, alert, now)
         log.info("hit %s on entry %d withdrawn", notice.hit.hit_id, alert.entry_id)
         tally.withdrawn_alert_ids.append(alert.id)
 

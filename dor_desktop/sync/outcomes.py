@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dor_desktop.storage import alerts
 from dor_desktop.storage.chain import canonical_json
 from dor_desktop.storage.models import Alert, SyncState
 from dor_desktop.sync.wire import Hit
@@ -68,24 +69,20 @@ def existing_hit_ids(session: Session, hit_ids: Iterable[str]) -> set[str]:
 def add_alert(
     session: Session, entry_id: int, hit: Hit, origin: str, now: str, status: str = "active"
 ) -> Alert:
-    alert = Alert(
-        entry_id=entry_id,
-        item_line=hit.item_line,
-        hit_id=hit.hit_id,
-        match_type=hit.match_type,
-        matched_field=hit.matched_field,
-        matched_value=hit.matched_value,
-        source=hit.source,
-        reported_stolen_on=hit.reported_stolen_on,
-        instructions=hit.instructions,
-        origin=origin,
-        status=status,
-        received_at=now,
-        withdrawn_at=now if status == "withdrawn" else None,
-        release_note="",
-    )
-    session.add(alert)
-    return alert
+    facts = {
+        "entry_id": entry_id,
+        "item_line": hit.item_line,
+        "hit_id": hit.hit_id,
+        "match_type": hit.match_type,
+        "matched_field": hit.matched_field,
+        "matched_value": hit.matched_value,
+        "source": hit.source,
+        "reported_stolen_on": hit.reported_stolen_on,
+        "instructions": hit.instructions,
+        "origin": origin,
+        "received_at": now,
+    }
+    return alerts.add_alert(session, facts, status)
 
 
 def stored_errors(result: str | None) -> list[dict]:

@@ -122,7 +122,7 @@ class EntryDetailPanel(QWidget):
         self.text.setHtml(self._html(view))
         current = view.is_current_purchase
         sellable = [line for line, blocker in view.sale_blockers.items() if blocker is None]
-        self.correct_button.setEnabled(current and not view.detail.sales)
+        self.correct_button.setEnabled(current and not view.detail.sales and not view.police_hold)
         self.void_button.setEnabled(current and not view.detail.sales and not view.police_hold)
         self.sale_button.setEnabled(current and bool(sellable))
         self.receipt_button.setEnabled(view.detail.summary.kind != "void")
@@ -155,6 +155,7 @@ class EntryDetailPanel(QWidget):
             parts.append(f"<p><b>{e(text)}</b></p>")
         rows = [
             (self.tr("Acquired"), _local(s.acquired_at)),
+            *self._late_entry(d),
             (self.tr("Seller"), seller_label(s, self.tr("(removed after the retention period)"))),
             (self.tr("Address"), self._address(d.payload)),
             (self.tr("ID document"), self._document(d.payload)),
@@ -170,6 +171,14 @@ class EntryDetailPanel(QWidget):
         parts += self._hits(d)
         parts += self._sales(d)
         return "".join(parts)
+
+    def _late_entry(self, d: EntryDetail) -> list[tuple[str, str]]:
+        """A purchase registered after the fact says so, with when and why (issue 10)."""
+        reason = d.payload.get("late_entry_reason")
+        if not reason:
+            return []
+        text = self.tr("registered %1; reason: %2").replace("%1", _local(d.summary.committed_at))
+        return [(self.tr("Late entry"), text.replace("%2", str(reason)))]
 
     def _address(self, payload: dict) -> str:
         address = (payload.get("seller") or {}).get("address") or {}

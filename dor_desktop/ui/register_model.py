@@ -208,7 +208,8 @@ class RegisterModel(QAbstractTableModel):
         if column == "total":
             return format_eur(parse_amount(entry.total_amount))
         if column == "kind":
-            return label(ENTRY_KINDS, entry.kind)
+            kind = label(ENTRY_KINDS, entry.kind)
+            return self.tr("%1, late entry").replace("%1", kind) if entry.late_entry else kind
         if column == "sync":
             return label(SYNC_STATES, entry.sync_state)
         return self.tr("Hit") if entry.active_hits else ""

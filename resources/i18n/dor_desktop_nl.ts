@@ -320,6 +320,14 @@
         <translation>DOR</translation>
     </message>
     <message>
+        <source>registered %1; reason: %2</source>
+        <translation>ingevoerd %1; reden: %2</translation>
+    </message>
+    <message>
+        <source>Late entry</source>
+        <translation>Late invoer</translation>
+    </message>
+    <message>
         <source>valid until %1</source>
         <translation>geldig tot %1</translation>
     </message>
@@ -1234,6 +1242,10 @@
     <message>
         <source>(removed)</source>
         <translation>(verwijderd)</translation>
+    </message>
+    <message>
+        <source>%1, late entry</source>
+        <translation>%1, late invoer</translation>
     </message>
     <message>
         <source>Hit</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -16,6 +16,7 @@ from dor_desktop.bootstrap.app import open_app
 from dor_desktop.cli import main
 from dor_desktop.domain.clock import utc_now
 from dor_desktop.domain.registration import purchase_from_json
+from dor_desktop.storage.register import Register
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,21 @@ def run_main(home, capsys) -> Iterator[Callable[..., Outcome]]:
 
 @pytest.fixture
 def commit(home, make_purchase) -> Callable[..., str]:
-    """Commit a purchase through the application (not the CLI); returns its register number."""
+    """Commit a purchase through the application (not the CLI); returns its register number.
+
+    With ``acquired_at`` the purchase is registered at that moment too (the register's clock set
+    back), as one entered at the counter back then: not a late entry, its hold running from then.
+    """
 
     def run(**changes) -> str:
         purchase, problems = purchase_from_json(make_purchase(**changes), utc_now())
         assert not problems, problems
         app = open_app()
         try:
-            return app.register.commit_purchase(purchase).register_number
+            register = app.register
+            if "acquired_at" in changes:
+                register = Register(app.db, replace(register.context, clock=lambda: purchase.acquired_at))
+            return register.commit_purchase(purchase).register_number
         finally:
             app.close()
 

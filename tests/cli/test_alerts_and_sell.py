@@ -19,8 +19,8 @@ def test_sell_during_the_hold_period_is_refused(cli, make_purchase):
     assert "Traceback" not in result.stderr
 
 
-def test_sell_after_the_hold_period_is_recorded(cli, make_purchase):
-    number = committed_number(cli, make_purchase, acquired_at="2026-01-05T10:00:00+01:00")
+def test_sell_after_the_hold_period_is_recorded(cli, commit):
+    number = commit(acquired_at="2026-01-05T10:00:00+01:00")  # bought and registered in January
     result = cli("sell", number, "--line", "1", "--price", "99,50", "--buyer", "K. Koper")
     assert result.returncode == 0, result.stderr
     shown = json.loads(cli("register", "show", number, "--json").stdout)
@@ -37,11 +37,11 @@ def test_alerts_list_is_empty_and_unknown_release_is_clear(cli, make_purchase):
     assert result.returncode == 2 and "no alert 42" in result.stderr
 
 
-def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, make_purchase, home):
+def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, commit, home):
     import sqlite3
     from contextlib import closing
 
-    number = committed_number(cli, make_purchase, acquired_at="2026-01-05T10:00:00+01:00")
+    number = commit(acquired_at="2026-01-05T10:00:00+01:00")
     assert cli("sell", number, "--line", "1", "--price", "120.00").returncode == 0
     synced = cli("sync", "--until-empty", "--max-wait", "60")
     assert synced.returncode == 0, synced.stderr
@@ -49,3 +49,15 @@ def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, make_purchase, home):
     with closing(sqlite3.connect(home / "practice" / "register.sqlite3")) as connection:
         states = dict(connection.execute("SELECT kind, state FROM outbox").fetchall())
     assert states == {"registration": "acknowledged", "event": "acknowledged"}
+
+
+def test_a_back_dated_purchase_cannot_be_sold_before_the_hold_from_its_registration(cli, make_purchase):
+    """Issue 10: a purchase entered today, dated 20 days back, was sellable at once."""
+    from datetime import UTC, datetime, timedelta
+
+    twenty_days_ago = (datetime.now(UTC) - timedelta(days=20)).isoformat()
+    number = committed_number(
+        cli, make_purchase, acquired_at=twenty_days_ago, late_entry_reason="stroomstoring"
+    )
+    result = cli("sell", number, "--line", "1", "--price", "99.00")
+    assert result.returncode == 2 and "hold period runs until" in result.stderr

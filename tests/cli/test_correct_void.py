@@ -62,7 +62,8 @@ def test_a_void_on_police_hold_is_refused(run_main, commit, home):
     outcome = run_main("register", "void", "K1-000001", "--reason", "sold elsewhere")
     assert (outcome.code, outcome.err) == (
         2,
-        "dor-desktop: error: K1-000001 is on police hold and cannot be voided\n",
+        "dor-desktop: error: K1-000001 is on police hold and cannot be voided "
+        "until the police release the goods\n",
     )
     shown = run_main("register", "show", "K1-000001")
     assert "HIT (active): imei 490154203237518 (exact)" in shown.out

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
+
+from dor_desktop.domain.clock import local_date
+from dor_desktop.domain.rules import load_pack
 
 
 def test_verify_a_good_register(cli, commit):
     commit()
     commit()
     result = cli("verify")
-    assert (result.returncode, result.stdout) == (
+    assert (result.returncode, result.stdout, result.stderr) == (
         0,
-        "register OK: 2 entries, hash chain and numbering intact\n",
+        "register OK: 2 entries, hash chain and numbering intact\n"
+        "DOR anchor OK: the register holds what the DOR acknowledged (counters K1)\n",
+        "",
     )
 
 
 def test_verify_an_empty_register(run_main):
-    assert run_main("verify").out == "register OK: 0 entries, hash chain and numbering intact\n"
+    assert run_main("verify", "--local").out == "register OK: 0 entries, hash chain and numbering intact\n"
 
 
 def test_config_show_lists_settings_and_rule_packs(run_main, home):
@@ -35,11 +41,12 @@ def test_a_new_counter_prefix_and_rule_pack_apply_to_the_next_purchase(
     assert run_main("config", "set", "counter_prefix", "K2").out == "counter_prefix = K2\n"
     assert run_main("config", "set", "rule_pack", "bill-36036").code == 0
     path = tmp_path / "p.json"
-    path.write_text(json.dumps(make_purchase(acquired_at="2026-11-20T10:00:00+01:00")), encoding="utf-8")
+    path.write_text(json.dumps(make_purchase()), encoding="utf-8")
     number = cli("register", "add", "--json", str(path)).stdout.split()[0]
     shown = json.loads(run_main("register", "show", number, "--json").out)
-    # Friday 20 November, 5 working days (23..27 November): free on Saturday 28 November.
-    assert (number, shown["hold_until"]) == ("K2-000001", "2026-11-28")
+    registered = datetime.fromisoformat(shown["summary"]["committed_at"].replace("Z", "+00:00"))
+    five_working_days = load_pack("bill-36036").hold_ends(local_date(registered)).isoformat()
+    assert (number, shown["hold_until"]) == ("K2-000001", five_working_days)
 
 
 @pytest.mark.parametrize(

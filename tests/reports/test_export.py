@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -12,15 +13,18 @@ from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.reports.export import export_register
 from dor_desktop.reports.receipt import render_receipt
 from dor_desktop.storage.queries import entry_detail
+from dor_desktop.storage.register import Register
 from tests.reports.conftest import purchase_data
 
 NOW = datetime.fromisoformat("2026-11-21T12:00:00+01:00")
 
 
 def _commit(app, data: dict):
+    """Commit ``data`` as entered at the counter when it was bought (the register's clock set then)."""
     purchase, problems = purchase_from_json(data, NOW)
     assert problems == []
-    return app.register.commit_purchase(purchase)
+    then = Register(app.db, replace(app.register.context, clock=lambda: purchase.acquired_at))
+    return then.commit_purchase(purchase)
 
 
 def _csv_rows(path) -> list[list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from dor_desktop.domain.checks import luhn_valid
@@ -11,6 +12,7 @@ from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.services import register
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.register import CommittedEntry
+from dor_desktop.storage.register import Register
 from tests.conftest import VALID_PURCHASE
 
 
@@ -35,5 +37,14 @@ def phone_purchase(family_name: str, imei: str, acquired: datetime | None = None
 def commit_phone(
     context: AppContext, family_name: str, imei: str, acquired: datetime | None = None
 ) -> CommittedEntry:
-    """Commit a valid phone purchase through the register use case (no window involved)."""
-    return register.commit_purchase(context, phone_purchase(family_name, imei, acquired))
+    """Commit a valid phone purchase through the register use case (no window involved).
+
+    With ``acquired`` the purchase is registered at that moment too (the register's clock set
+    back), as a purchase entered at the counter back then: not a late entry, and its hold period
+    runs from then.
+    """
+    purchase = phone_purchase(family_name, imei, acquired)
+    if acquired is None:
+        return register.commit_purchase(context, purchase)
+    then = Register(context.db, replace(context.register.context, clock=lambda: acquired))
+    return then.commit_purchase(purchase)

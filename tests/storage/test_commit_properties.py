@@ -45,7 +45,8 @@ def test_a_purchase_inside_the_autumn_dst_fold_keeps_its_instant(register, db, p
 
     for fold in (0, 1):  # 02:30 happens twice on 2026-10-25 in Amsterdam
         moment = datetime(2026, 10, 25, 2, 30, tzinfo=ZoneInfo("Europe/Amsterdam"), fold=fold)
-        committed = register.commit_purchase(replace(purchase(), acquired_at=moment))
+        late = replace(purchase(), acquired_at=moment, late_entry_reason="late")
+        committed = register.commit_purchase(late)
         with db.read() as session:
             stored = session.scalar(
                 select(RegisterEntry.payload).where(RegisterEntry.id == committed.entry_id)

@@ -25,6 +25,7 @@ TABLES = {
     "entry_item",
     "outbox",
     "alert",
+    "alert_event",
     "sale",
     "sync_state",
     "account",
@@ -44,6 +45,11 @@ TRIGGERS = {
     "register_entry_purge_only",
     "entry_personal_no_delete",
     "entry_personal_purge_only",
+    "alert_event_no_update",
+    "alert_event_no_delete",
+    "alert_no_delete",
+    "alert_facts_fixed",
+    "alert_state_by_event",
 }
 
 NEXT_REVISION = """

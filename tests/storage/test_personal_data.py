@@ -123,6 +123,16 @@ def test_an_entry_on_police_hold_keeps_its_data_until_released(db, register, pur
     assert verify(db).ok
 
 
+def test_a_hit_on_a_correction_keeps_the_data_of_every_version(db, register, purchase, db_path):
+    register.commit_purchase(purchase())
+    register.correct("K1-000001", purchase(), "typo in the street")
+    acknowledge(db_path)
+    add_alert(db, 2)  # the hit is on the correction; the original holds the same seller's data
+    purge = purge_personal_data(db, 4, SIX_YEARS_ON)
+    assert (purge.purged, sorted(purge.held)) == ([], ["K1-000001", "K1-000002"])
+    assert verify(db).ok
+
+
 def test_an_unacknowledged_registration_is_kept_and_reported(db, register, purchase, db_path):
     register.commit_purchase(purchase())
     register.commit_purchase(purchase())

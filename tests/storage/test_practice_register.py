@@ -103,6 +103,10 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
         connection.execute("ALTER TABLE outbox DROP COLUMN dor_endpoint")
         connection.execute("DROP TABLE account")  # made by 0004
         connection.execute("DROP TABLE audit_log")
+        for trigger in ("alert_state_by_event", "alert_facts_fixed", "alert_no_delete"):
+            connection.execute(f"DROP TRIGGER {trigger}")  # made by 0003
+        connection.execute("DROP TABLE alert_event")
+        connection.execute("DROP INDEX ix_entry_committed_at")
     monkeypatch.setattr(migrate, "BACKUP_STEP_PAGES", 100)
     heard: list[tuple[str, int, int]] = []
 

@@ -12,28 +12,30 @@ from sqlalchemy import select
 from dor_desktop.domain.clock import to_utc_text
 from dor_desktop.errors import UserError
 from dor_desktop.storage import alerts
-from dor_desktop.storage.models import Alert, OutboxMessage
+from dor_desktop.storage.models import OutboxMessage
 from dor_desktop.storage.sales import SaleBlocked, record_sale
 from tests.storage.conftest import NOW
 
 AFTER_HOLD = NOW.date() + timedelta(days=30)
 
 
-def add_alert(db, entry_id: int) -> int:
+def add_alert(db, entry_id: int, hit_id: str = "H-1") -> int:
+    """A hit as the sync layer stores it (with its event in the alerts' chain)."""
+    facts = {
+        "entry_id": entry_id,
+        "item_line": 1,
+        "hit_id": hit_id,
+        "match_type": "exact",
+        "matched_field": "imei",
+        "matched_value": "358410209477958",
+        "source": "",
+        "reported_stolen_on": None,
+        "instructions": "",
+        "origin": "submission",
+        "received_at": "2026-11-23T10:00:00Z",
+    }
     with db.write() as session:
-        alert = Alert(
-            entry_id=entry_id,
-            item_line=1,
-            hit_id="H-1",
-            match_type="exact",
-            matched_field="imei",
-            matched_value="358410209477958",
-            origin="submission",
-            received_at="2026-11-23T10:00:00Z",
-        )
-        session.add(alert)
-        session.flush()
-        return alert.id
+        return alerts.add_alert(session, facts).id
 
 
 def test_a_sale_is_queued_for_the_dor_as_a_sold_event(db, register, purchase):

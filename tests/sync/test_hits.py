@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from dor_desktop.errors import UserError
 from dor_desktop.sandbox.admin_client import SandboxAdmin
 from dor_desktop.services.context import AppContext
-from dor_desktop.storage.models import SyncState
+from dor_desktop.storage.models import AlertEvent, SyncState
 from dor_desktop.storage.queries import entry_detail
 from dor_desktop.storage.register import on_police_hold
+from dor_desktop.storage.verify import verify
 from dor_desktop.sync import outcomes
 from dor_desktop.sync.outcomes import PassTally
 from dor_desktop.sync.service import SyncService
@@ -88,6 +89,11 @@ def test_a_late_hit_arrives_through_the_feed_and_is_withdrawn_not_deleted(
         assert not on_police_hold(session, entry.entry_id)
         assert entry_detail(session, entry.register_number).hits[0]["status"] == "withdrawn"
     app.register.void(entry.register_number, "no longer on hold")
+    report = verify(app.db)  # the hit and its withdrawal are events in the alerts' chain
+    assert report.ok, report.problem
+    with app.db.read() as session:
+        kinds = session.scalars(select(AlertEvent.kind).order_by(AlertEvent.id)).all()
+    assert kinds == ["received", "withdrawn"]
 
 
 def test_notifications_seen_twice_change_nothing(

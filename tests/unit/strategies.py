@@ -128,6 +128,8 @@ def valid_purchases(draw: st.DrawFn) -> Purchase:
         acquisition_type=draw(st.sampled_from(list(AcquisitionType))),
         payment_method=draw(st.sampled_from(list(PaymentMethod))),
         clerk=draw(st.one_of(st.just(""), words)),
+        # Dated before 2026-11-23: registered then, most are late entries, which need a reason.
+        late_entry_reason=draw(words),
     )
 
 

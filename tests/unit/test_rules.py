@@ -126,3 +126,12 @@ def test_working_hold_covers_exactly_the_requested_number_of_weekdays(acquired, 
     held = [acquired + timedelta(days=n) for n in range(1, (ends - acquired).days)]
     assert sum(1 for day in held if day.weekday() < 5) == days
     assert ends > acquired
+
+
+def test_the_late_entry_limit_defaults_to_a_day_and_is_checked(tmp_path):
+    assert {pack.late_entry_hours for pack in available_packs().values()} == {24}
+    (tmp_path / "odd.json").write_text(
+        '{"id": "odd", "name": "Odd", "hold_days": 3, "late_entry_hours": 0}', encoding="utf-8"
+    )
+    with pytest.raises(UserError, match="late_entry_hours"):
+        load_pack("odd", tmp_path)

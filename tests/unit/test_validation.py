@@ -403,3 +403,44 @@ def test_a_quantity_below_one(make_purchase):
     assert problems_of(with_item(make_purchase, quantity=0)) == {
         ("items[0].quantity", "invalid_quantity", "error")
     }
+
+
+@pytest.mark.parametrize("born", ["0001-01-01", "1899-12-31"])
+def test_an_implausible_date_of_birth_is_refused(make_purchase, born):
+    data = make_purchase()
+    data["seller"]["date_of_birth"] = born
+    assert ("seller.date_of_birth", "out_of_range", "error") in problems_of(data)
+
+
+def test_a_date_of_birth_after_the_purchase_is_refused(make_purchase):
+    data = make_purchase()
+    data["seller"]["date_of_birth"] = "2027-01-01"
+    assert ("seller.date_of_birth", "in_future", "error") in problems_of(data)
+
+
+@pytest.mark.parametrize(("quantity", "refused"), [(10**18, True), (100_001, True), (100_000, False)])
+def test_an_implausible_quantity_is_refused(make_purchase, quantity, refused):
+    found = problems_of(with_item(make_purchase, quantity=quantity))
+    assert (("items[0].quantity", "invalid_quantity", "error") in found) is refused
+
+
+def test_a_purchase_time_beyond_the_clock_skew_is_refused(make_purchase):
+    assert ("acquired_at", "in_future", "error") in problems_of(
+        make_purchase(acquired_at="2026-11-23T10:11:00+00:00")
+    )
+    assert problems_of(make_purchase(acquired_at="2026-11-23T10:09:00+00:00")) == set()
+
+
+def test_a_late_entry_needs_a_reason_under_the_packs_limit(make_purchase):
+    from datetime import timedelta
+
+    from dor_desktop.domain.validation import late_entry_problems
+
+    late = parsed(make_purchase(acquired_at=(NOW - timedelta(hours=25)).isoformat()))
+    assert [p.code for p in late_entry_problems(late, DEFAULT, NOW)] == ["late_entry_reason_required"]
+    explained = parsed(make_purchase(acquired_at=late.acquired_at.isoformat(), late_entry_reason="power cut"))
+    assert late_entry_problems(explained, DEFAULT, NOW) == []
+    strict = type(DEFAULT)(**{**vars(DEFAULT), "late_entry_hours": 2})
+    recent = parsed(make_purchase(acquired_at=(NOW - timedelta(hours=3)).isoformat()))
+    assert late_entry_problems(recent, DEFAULT, NOW) == []
+    assert late_entry_problems(recent, strict, NOW) != []
