@@ -10,6 +10,7 @@ import logging
 import shutil
 from collections.abc import Callable, Mapping
 
+from dor_desktop.config.files import read_json_file
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
@@ -30,6 +31,7 @@ def open_app(
     environ: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     on_settings: Callable[[Settings], None] | None = None,
+    read_only: bool = False,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
@@ -37,6 +39,9 @@ def open_app(
     register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
     large register takes a while; ``on_settings`` hears the settings before that (the window
     shows its progress in the shop's language).
+
+    ``read_only`` (inspection: verify, export) opens the register without ever writing to the data
+    folder, so it works on a read-only copy; a register that still needs a migration is refused.
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
@@ -47,18 +52,28 @@ def open_app(
     if problem:  # the environment's URL is not checked by the settings file's validation
         raise UserError(f"the configured DOR address cannot be used: {problem}")
     practice = not url
-    if practice:
+    if practice and not read_only:
         _adopt_practice_data_from_0_1(paths)
     paths = paths.in_mode(practice)
-    rules = load_pack(settings.rule_pack, paths.rulepacks)
-    db = Database(paths.database)
+    rules = load_pack(settings.rule_pack, paths.rulepacks, read_json_file)
+    db = _open_read_only(paths) if read_only else Database(paths.database)
     try:
-        migrate.upgrade(db, paths.backups, progress)
+        if read_only:
+            migrate.require_head(db)
+        else:
+            migrate.upgrade(db, paths.backups, progress)
     except Exception:
         db.close()
         raise
     register = Register(db, register_context(settings, rules, endpoint_for(practice)))
     return AppContext(paths, settings, rules, db, register)
+
+
+def _open_read_only(paths: Paths) -> Database:
+    try:
+        return Database(paths.database, read_only=True)
+    except FileNotFoundError:
+        raise UserError(f"there is no register at {paths.database}", exit_code=3) from None
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from dor_desktop.bootstrap.app import open_app
+from dor_desktop.config.files import MAX_JSON_BYTES, UnreadableFile, read_json_file
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import configured_dor_url
 from dor_desktop.domain.clock import utc_now
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.validation import FieldError
@@ -58,7 +60,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     void.set_defaults(func=_void)
 
     check = commands.add_parser("verify", help="check the hash chain and the numbering of the register")
-    check.set_defaults(func=_verify)
+    check.set_defaults(func=_verify, read_only=True)
 
     purge = commands.add_parser(
         "purge-id-copies", help="remove kept ID copies whose retention (retention_years) has passed"
@@ -71,7 +73,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--to", dest="date_to", type=_date, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--format", choices=("csv", "pdf"), required=True)
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
-    export.set_defaults(func=_export)
+    export.set_defaults(func=_export, read_only=True)
 
     config = commands.add_parser("config", help="show or change the shop's settings")
     config_actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -92,19 +94,23 @@ def _date(text: str) -> date:
 
 
 def _read_json(name: str) -> Any:
+    """A purchase file (``-`` for stdin): a regular file of at most MAX_JSON_BYTES, UTF-8 JSON."""
     try:
+        raw = _read_stdin() if name == "-" else read_json_file(Path(name))
         # utf-8-sig: Windows editors (Notepad) start UTF-8 files with a byte-order mark.
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
+        return parse_json_text(raw.decode("utf-8-sig"), name)
     except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+        message = str(exc) if isinstance(exc, UnreadableFile) else f"cannot read {name}: {exc}"
+        raise UserError(message) from None
     except UnicodeDecodeError:
         raise UserError(f"{name} is not UTF-8 text") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+    if len(data) > MAX_JSON_BYTES:
+        raise UnreadableFile(f"the input is too large (more than {MAX_JSON_BYTES // (1024 * 1024)} MB)")
+    return data
 
 
 def _print_problems(label: str, problems: list[FieldError]) -> None:
@@ -219,7 +225,7 @@ def _print_detail(data: dict[str, Any]) -> None:
 
 
 def _verify(_args: argparse.Namespace) -> int:
-    with open_app() as app:
+    with open_app(read_only=True) as app:  # evidence is read, never written; works on read-only media
         report = inspection.verify(app)
     if not report.ok:
         print(
@@ -249,7 +255,7 @@ def _purge_id_copies(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
-    with open_app() as app:
+    with open_app(read_only=True) as app:
         count = inspection.export(app, args.date_from, args.date_to, args.format, args.out)
     print(f"exported {count} entries to {args.out}")
     return 0

@@ -42,11 +42,23 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that cannot be written (a full disk) is skipped silently.
+
+    logging's default prints the failed record with a traceback to stderr, dozens of lines on
+    the clerk's terminal for every record; the failure that matters (the register could not be
+    written) reaches the clerk through its own one-line error.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        return
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the application's log to ``log_dir/dor-desktop.log`` (rotated, 5 x 2 MB)."""
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "dor-desktop.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler = _QuietFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text, local_day_start_utc
-from dor_desktop.reports.labels import value_label
+from dor_desktop.reports.labels import dor_state_label, value_label
 from dor_desktop.storage.models import OutboxMessage, RegisterEntry
 
 #: The label keys of the export's columns, in order (CSV and PDF alike).
@@ -105,7 +105,12 @@ def export_rows(session: Session, date_from: date, date_to: date, text: dict) ->
     """Every entry acquired from ``date_from`` to ``date_to`` (shop-local dates), in register order."""
     query = (
         select(RegisterEntry, OutboxMessage.state, OutboxMessage.dor_id)
-        .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        # Only the entry's registration message: a sale or hand-back adds an event message for the
+        # same entry, and joining on those too printed the entry once per event.
+        .outerjoin(
+            OutboxMessage,
+            (OutboxMessage.entry_id == RegisterEntry.id) & (OutboxMessage.kind == "registration"),
+        )
         .where(
             RegisterEntry.acquired_at >= local_day_start_utc(date_from),
             RegisterEntry.acquired_at < local_day_start_utc(date_to + timedelta(days=1)),
@@ -151,5 +156,5 @@ def _row(entry: RegisterEntry, state, dor_id, later, numbers, text) -> ExportRow
         price=entry.total_amount if entry.kind != "void" else "",
         terms=terms,
         status=_status(entry, later, numbers, text),
-        dor=" ".join(p for p in (state or "", dor_id or "") if p),
+        dor=" ".join(p for p in (dor_state_label(state, text), dor_id or "") if p),
     )

@@ -17,7 +17,15 @@ if TYPE_CHECKING:
 
     from dor_desktop.idscan.result import ScanResult
 
-__all__ = ["ScanResult", "masked_image", "read_document", "write_masked_copy"]
+__all__ = ["ScanResult", "masked_image", "read_document", "read_scan_file", "write_masked_copy"]
+
+
+def read_scan_file(path: Path) -> bytes:
+    """A scan's bytes, read once (so the reading and the masked copy see the same file), bounded:
+    a pipe, a device or an oversized file is refused with a ScanError, never read whole."""
+    from dor_desktop.idscan.image_loading import read_source
+
+    return read_source(path)
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:

@@ -94,7 +94,9 @@ def summary_select() -> Select:
         OutboxMessage.state,
         OutboxMessage.dor_id,
         hits,
-    ).outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+    ).outerjoin(  # the registration only: a sale's event message would list the entry twice
+        OutboxMessage, (OutboxMessage.entry_id == RegisterEntry.id) & (OutboxMessage.kind == "registration")
+    )
 
 
 def summaries(session: Session, ids: list[int]) -> list[EntrySummary]:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from dor_desktop.config.settings import Settings
-from dor_desktop.domain.rules import RulePack, available_packs
+from dor_desktop.domain.rules import RulePack
 from dor_desktop.services import purchase_session, register, retention, settings_change
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.drafts import Draft, DraftStore
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self._purge_id_copies()
         self.alert_panel.reload()
         self.register_view.model.refresh()
-        Op(services.lanes.files, available_packs, services.paths.rulepacks).on_success(
+        Op(services.lanes.files, settings_change.rule_packs, services.paths).on_success(
             self._packs_loaded
         ).start(self)
         if services.sync is not None:
