@@ -76,12 +76,27 @@ def make_read_only_engine(path: Path) -> Engine:
     if not path.is_file():
         raise FileNotFoundError(f"no register file at {path}")
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-    )
+    engine = create_engine("sqlite://", creator=lambda: _connect_read_only(path, uri))
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def _connect_read_only(path: Path, uri: str) -> sqlite3.Connection:
+    """``mode=ro``; when SQLite cannot make the ``-shm`` file it needs for WAL mode (a read-only
+    folder holding a cleanly closed register), ``immutable=1``, which is safe only because there
+    is no ``-wal`` content it would skip. With entries in the ``-wal`` and no way to read them,
+    the open fails rather than show a register without its newest entries."""
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
 
 
 def _on_begin(connection) -> None:
