@@ -7,6 +7,7 @@ is, which register is in use, which schema it has (migrated after a backup) and 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Callable, Mapping
 
@@ -56,11 +57,11 @@ def open_app(
         _adopt_practice_data_from_0_1(paths)
     paths = paths.in_mode(practice)
     rules = load_pack(settings.rule_pack, paths.rulepacks, read_json_file)
-    db = _open_read_only(paths) if read_only else Database(paths.database)
+    db = _inspection_copy(paths) if read_only else None
+    if db is None:
+        db = Database(paths.database)
     try:
-        if read_only:
-            migrate.require_head(db)
-        else:
+        if not db.read_only:
             migrate.upgrade(db, paths.backups, progress)
     except Exception:
         db.close()
@@ -69,11 +70,34 @@ def open_app(
     return AppContext(paths, settings, rules, db, register)
 
 
-def _open_read_only(paths: Paths) -> Database:
+def _inspection_copy(paths: Paths) -> Database | None:
+    """The register opened read-only when it exists at this program's schema, else ``None``.
+
+    ``None`` (open it as usual, creating or migrating it) only where the program may write: a
+    new data folder, or a register of an older schema after an update. On a read-only folder
+    those are clear errors instead.
+    """
+    existing = next(f for f in (paths.register_home, *paths.register_home.parents) if f.exists())
+    writable = os.access(existing, os.W_OK)
+    if not paths.database.exists():
+        if writable:
+            return None
+        raise UserError(f"there is no register at {paths.database}", exit_code=3)
+    db = Database(paths.database, read_only=True)
     try:
-        return Database(paths.database, read_only=True)
-    except FileNotFoundError:
-        raise UserError(f"there is no register at {paths.database}", exit_code=3) from None
+        if migrate.at_head(db):
+            return db
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    if writable:
+        return None
+    raise UserError(
+        f"the register {paths.database} has an older schema and this folder is read-only; "
+        "copy the folder somewhere writable and run the command there",
+        exit_code=3,
+    )
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

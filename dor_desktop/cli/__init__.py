@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _run_window(parser)
     try:
+        _refuse_undecodable(args)
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at exit
         return code
@@ -81,6 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _broken_pipe()
     except Exception as exc:
         return _failure(exc, args, paths)
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """An argument that was not valid text in the terminal's encoding reaches Python as lone
+    surrogates (``\udcff``); stored or printed, it would fail far from here. Refused up front."""
+    for name, value in vars(args).items():
+        if not isinstance(value, str):
+            continue  # paths (type=Path) may hold any bytes the file system allows
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            option = name.replace("_", "-")
+            message = f"the value of {option} is not valid text (check the terminal's encoding)"
+            raise UserError(message) from None
 
 
 def _broken_pipe() -> int:

@@ -119,18 +119,13 @@ def _newer_schema(db: Database, current: str) -> UserError:
     )
 
 
-def require_head(db: Database) -> None:
-    """For a read-only open: the register must already be at this program's schema."""
+def at_head(db: Database) -> bool:
+    """Whether the register is at this program's schema (for a read-only open, which cannot
+    migrate); a register from a newer program is refused, as :func:`upgrade` refuses it."""
     current, _ = _state_of_register(db)
-    if current == HEAD_REVISION:
-        return
-    if current is not None and current not in known_revisions():
+    if current is not None and current != HEAD_REVISION and current not in known_revisions():
         raise _newer_schema(db, current)
-    raise UserError(
-        f"the register file {db.path} has an older schema ({current or 'none'}) and cannot be read "
-        "without upgrading it; start DOR Desktop once on a writable copy",
-        exit_code=3,
-    )
+    return current == HEAD_REVISION
 
 
 def upgrade(db: Database, backup_dir: Path, progress: Progress | None = None) -> Path | None:

@@ -99,3 +99,16 @@ def test_verify_and_export_work_on_a_read_only_folder_and_change_nothing(read_on
     assert "exported 2 entries" in exported.stdout
     assert "356938035643809" in out.read_text(encoding="utf-8-sig")
     assert _tree(read_only_home) == before
+
+
+def test_verify_of_a_read_only_folder_without_a_register_is_one_line(home):
+    (home / "practice").mkdir()
+    _set_modes(home, 0o555, 0o444)
+    try:
+        result = _run_without_write_rights(home, "verify")
+    finally:
+        _set_modes(home, 0o755, 0o644)
+    assert result.returncode == 3
+    assert result.stderr.strip().splitlines() == [
+        f"dor-desktop: error: there is no register at {home / 'practice' / 'register.sqlite3'}"
+    ]

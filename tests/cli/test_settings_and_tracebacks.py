@@ -106,3 +106,11 @@ def test_a_full_disk_while_saving_settings_is_one_line_and_exit_3(home):
 
     _one_line(result, 3, "the disk is full")
     assert json.loads((home / "settings.json").read_text(encoding="utf-8"))["shop_name"] == "x" * 2000
+
+
+def test_an_argument_that_is_not_valid_text_is_one_line(home, commit):
+    number = commit()
+    not_utf8 = os.fsdecode(b"seller left \xff")  # as the shell passes bytes from a Latin-1 terminal
+
+    _one_line(run_cli(home, "register", "void", number, "--reason", not_utf8), 2, "reason is not valid text")
+    _one_line(run_cli(home, "register", "list", "--search", not_utf8), 2, "search is not valid text")

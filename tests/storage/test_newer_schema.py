@@ -49,6 +49,6 @@ def test_a_read_only_open_refuses_a_newer_schema_too(newer_file):
     db = Database(newer_file, read_only=True)
     try:
         with pytest.raises(UserError, match="newer version"):
-            migrate.require_head(db)
+            migrate.at_head(db)
     finally:
         db.close()
