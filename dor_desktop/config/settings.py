@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from dor_desktop.config.files import MAX_SETTINGS_BYTES, atomic_write_text, read_bounded
+from dor_desktop.config.files import MAX_SETTINGS_BYTES, UnreadableFile, atomic_write_text, read_bounded
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
 
@@ -78,10 +79,12 @@ def load(path: Path) -> Settings:
     if not path.exists():
         return Settings()
     try:
-        data = json.loads(read_bounded(path, MAX_SETTINGS_BYTES).decode("utf-8"))
-    except RecursionError:
-        raise UserError(f"cannot read settings {path}: nested too deeply") from None
-    except (OSError, ValueError) as exc:
+        data = parse_json_text(read_bounded(path, MAX_SETTINGS_BYTES).decode("utf-8"), "the file")
+    except UnreadableFile as exc:  # its message names the file already
+        raise UserError(f"cannot read settings: {exc}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"cannot read settings {path}: the file is not UTF-8 text") from None
+    except UserError as exc:  # not JSON, nested too deeply, lone surrogates
         raise UserError(f"cannot read settings {path}: {exc}") from None
     if not isinstance(data, dict):
         raise UserError(f"settings {path} is not a JSON object")

@@ -7,7 +7,6 @@ folder's ``rulepacks/`` folder. A pack is plain JSON so a support engineer can r
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.errors import UserError
 
 Severity = Literal["error", "warning"]
@@ -89,8 +89,8 @@ PackReader = Callable[[Path], bytes]
 def _read(path_like, source: str, read: PackReader | None = None) -> RulePack:
     try:
         raw = read(path_like) if read is not None else path_like.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError) as exc:
+        data = parse_json_text(raw.decode("utf-8"), "the file")  # also: nesting, lone surrogates
+    except (OSError, ValueError, UserError) as exc:
         raise UserError(f"cannot read rule pack {source}: {exc}") from None
     if not isinstance(data, dict):
         raise UserError(f"rule pack {source} is not a JSON object")

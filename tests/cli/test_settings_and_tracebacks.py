@@ -114,3 +114,9 @@ def test_an_argument_that_is_not_valid_text_is_one_line(home, commit):
 
     _one_line(run_cli(home, "register", "void", number, "--reason", not_utf8), 2, "reason is not valid text")
     _one_line(run_cli(home, "register", "list", "--search", not_utf8), 2, "search is not valid text")
+
+
+def test_a_deeply_nested_rule_pack_of_the_shop_is_one_line(home):
+    (home / "rulepacks").mkdir()
+    (home / "rulepacks" / "own.json").write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    _one_line(run_cli(home, "register", "list"), 2, "cannot read rule pack")

@@ -49,3 +49,11 @@ def test_a_deeply_nested_settings_file_is_one_clear_error(tmp_path):
 
     with pytest.raises(UserError, match="nested too deeply"):
         load(path)
+
+
+def test_a_lone_surrogate_in_a_setting_is_one_clear_error(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"shop_name": "Goud \\ud800"}', encoding="utf-8")
+
+    with pytest.raises(UserError, match="not valid Unicode"):
+        load(path)
