@@ -7,10 +7,11 @@ is, which register is in use, which schema it has (migrated after a backup) and 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Callable, Mapping
 
-from dor_desktop.config.files import private_folder
+from dor_desktop.config.files import private_folder, read_json_file
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url, load
 from dor_desktop.domain.rules import load_pack
@@ -44,6 +45,7 @@ def open_app(
     progress: Progress | None = None,
     on_settings: Callable[[Settings], None] | None = None,
     at_counter: bool = False,
+    read_only: bool = False,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
@@ -53,6 +55,11 @@ def open_app(
     shows its progress in the shop's language). The context acts as the owner of the OS account
     (the command line, ``cli:<user>``), or, ``at_counter`` (the window), as nobody until a clerk
     logs in.
+
+    ``read_only`` (inspection: verify, export) opens the register without ever writing to the data
+    folder when that folder cannot be written (a copy on read-only media), so inspection works
+    there; a register that still needs a migration is then refused. In the shop's own, writable
+    folder the register opens as usual, so an export is recorded in the audit log.
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
@@ -63,13 +70,16 @@ def open_app(
     if problem:  # the environment's URL is not checked by the settings file's validation
         raise UserError(f"the configured DOR address cannot be used: {problem}")
     practice = not url
-    if practice:
+    if practice and not read_only:
         _adopt_practice_data_from_0_1(paths)
     paths = paths.in_mode(practice)
-    rules = load_pack(settings.rule_pack, paths.rulepacks)
-    db = Database(paths.database)
+    rules = load_pack(settings.rule_pack, paths.rulepacks, read_json_file)
+    db = _inspection_copy(paths) if read_only else None
+    if db is None:
+        db = Database(paths.database)
     try:
-        migrate.upgrade(db, paths.backups, progress)
+        if not db.read_only:
+            migrate.upgrade(db, paths.backups, progress)
     except Exception:
         db.close()
         raise
@@ -82,6 +92,32 @@ def open_app(
             app.close()
             raise
     return app
+
+
+def _inspection_copy(paths: Paths) -> Database | None:
+    """The register opened read-only when its folder cannot be written, else ``None``.
+
+    ``None`` (open it as usual, creating or migrating it) wherever the program may write. On a
+    read-only folder a missing register, or one of an older schema, is a clear error instead.
+    """
+    existing = next(f for f in (paths.register_home, *paths.register_home.parents) if f.exists())
+    if os.access(existing, os.W_OK):
+        return None
+    if not paths.database.exists():
+        raise UserError(f"there is no register at {paths.database}", exit_code=3)
+    db = Database(paths.database, read_only=True)
+    try:
+        if migrate.at_head(db):
+            return db
+    except BaseException:
+        db.close()
+        raise
+    db.close()
+    raise UserError(
+        f"the register {paths.database} has an older schema and this folder is read-only; "
+        "copy the folder somewhere writable and run the command there",
+        exit_code=3,
+    )
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

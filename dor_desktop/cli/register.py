@@ -13,10 +13,12 @@ from typing import Any
 
 from dor_desktop.bootstrap.app import open_app
 from dor_desktop.bootstrap.sync import build_sync_service
+from dor_desktop.config.files import MAX_JSON_BYTES, UnreadableFile, read_json_file
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import configured_dor_url
 from dor_desktop.domain.bsn_text import printable
 from dor_desktop.domain.clock import local_date, utc_now
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.validation import FieldError
@@ -78,7 +80,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument(
         "--local", action="store_true", help="check the local register only; do not ask the DOR"
     )
-    check.set_defaults(func=_verify)
+    check.set_defaults(func=_verify, read_only=True)
 
     purge = commands.add_parser(
         "purge-id-copies", help="remove kept ID copies whose retention (retention_years) has passed"
@@ -111,7 +113,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="acquired",
         help="select the period by purchase date (acquired, the default) or by registration date",
     )
-    export.set_defaults(func=_export)
+    export.set_defaults(func=_export, read_only=True)
 
     config = commands.add_parser("config", help="show or change the shop's settings")
     config_actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -132,19 +134,23 @@ def _date(text: str) -> date:
 
 
 def _read_json(name: str) -> Any:
+    """A purchase file (``-`` for stdin): a regular file of at most MAX_JSON_BYTES, UTF-8 JSON."""
     try:
+        raw = _read_stdin() if name == "-" else read_json_file(Path(name))
         # utf-8-sig: Windows editors (Notepad) start UTF-8 files with a byte-order mark.
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
+        return parse_json_text(raw.decode("utf-8-sig"), name)
     except OSError as exc:
-        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+        message = str(exc) if isinstance(exc, UnreadableFile) else f"cannot read {name}: {exc}"
+        raise UserError(message) from None
     except UnicodeDecodeError:
         raise UserError(f"{name} is not UTF-8 text") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+
+
+def _read_stdin() -> bytes:
+    data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+    if len(data) > MAX_JSON_BYTES:
+        raise UnreadableFile(f"the input is too large (more than {MAX_JSON_BYTES // (1024 * 1024)} MB)")
+    return data
 
 
 def _print_problems(label: str, problems: list[FieldError]) -> None:
@@ -221,7 +227,8 @@ def _list(args: argparse.Namespace) -> int:
         late = "  LATE ENTRY" if row.late_entry else ""
         print(
             f"{row.register_number:<12} {row.kind:<10} {row.acquired_at[:16]:<16} "
-            f"{printable(seller_label(row))[:30]:<30} {row.total_amount:>10}  {row.sync_state or '-'}{hits}{late}"
+            f"{printable(seller_label(row))[:30]:<30} {row.total_amount:>10}  "
+            f"{row.sync_state or '-'}{hits}{late}"
         )
     if not rows:
         print("no entries", file=sys.stderr)
@@ -263,7 +270,7 @@ def _print_detail(data: dict[str, Any], seller: str) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with open_app() as app:
+    with open_app(read_only=True) as app:  # evidence is read; a read-only copy works too
         report = inspection.verify(app)
         anchor = None if args.local else _ask_dor(app)
     if not report.ok:
@@ -337,7 +344,7 @@ def _purge_personal_data(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from")
-    with open_app() as app:
+    with open_app(read_only=True) as app:
         count = inspection.export(app, args.date_from, args.date_to, args.format, args.out, args.by)
     print(f"exported {count} entries to {args.out}")
     return 0

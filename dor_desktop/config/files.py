@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -195,3 +196,83 @@ def _is_ours(home: Path) -> bool:
         return not any(home.iterdir()) or any((home / name).exists() for name in _OUR_NAMES)
     except OSError:
         return False
+
+
+#: Size caps of the files the program reads from outside (a scanner folder, a file dialog, the
+#: shop's own folder): far above anything real, far below what could exhaust memory.
+MAX_JSON_BYTES = 16 * 1024 * 1024
+MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
+
+
+class UnreadableFile(OSError):
+    """A file that is refused before it is read: not a regular file, too large, or unopenable.
+
+    Its message is one line for the clerk, naming the file and the reason.
+    """
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else without reading it whole.
+
+    A FIFO would block ``open()`` and a device such as ``/dev/zero`` never ends, so the file is
+    opened with ``O_NONBLOCK`` (a FIFO then opens at once) and judged by ``fstat`` of the opened
+    descriptor, not by a ``stat`` of the name beforehand, which another program could swap in
+    between. At most ``limit + 1`` bytes are read, so a file growing while it is read is caught too.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"{path} is not a regular file ({_kind(info.st_mode)}); refused")
+        if info.st_size > limit:
+            raise UnreadableFile(f"{path} is too large ({_size(info.st_size)}, at most {_size(limit)})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        data = _read_at_most(descriptor, limit + 1)
+    except UnreadableFile:
+        raise
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise UnreadableFile(f"{path} is too large (more than {_size(limit)})")
+    return data
+
+
+def _read_at_most(descriptor: int, most: int) -> bytes:
+    parts: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(descriptor, min(1024 * 1024, left))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def read_json_file(path: Path) -> bytes:
+    """:func:`read_bounded` with the cap for JSON input (purchases, rule packs, drafts)."""
+    return read_bounded(path, MAX_JSON_BYTES)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"

@@ -97,6 +97,13 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     private; a file left by an older version is made private when it is opened.
     """
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A log file that cannot be written (a full disk) is skipped silently: logging's default
+        prints the failed record with a traceback to stderr, dozens of lines on the clerk's
+        terminal for every record; the failure that matters (the register could not be written)
+        reaches the clerk through its own one-line error."""
+        return
+
     def _open(self):  # type: ignore[no-untyped-def]
         descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
         return open(descriptor, "a", encoding=self.encoding, errors=self.errors)

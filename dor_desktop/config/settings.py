@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from dor_desktop.config.files import atomic_write_text
+from dor_desktop.config.files import MAX_SETTINGS_BYTES, UnreadableFile, atomic_write_text, read_bounded
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
 
@@ -82,17 +83,40 @@ def load(path: Path) -> Settings:
     if not path.exists():
         return Settings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = parse_json_text(read_bounded(path, MAX_SETTINGS_BYTES).decode("utf-8"), "the file")
+    except UnreadableFile as exc:  # its message names the file already
+        raise UserError(f"cannot read settings: {exc}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"cannot read settings {path}: the file is not UTF-8 text") from None
+    except UserError as exc:  # not JSON, nested too deeply, lone surrogates
         raise UserError(f"cannot read settings {path}: {exc}") from None
     if not isinstance(data, dict):
         raise UserError(f"settings {path} is not a JSON object")
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in data.items() if k in known}
-    try:
-        return validated(Settings(**values))
-    except TypeError as exc:
-        raise UserError(f"settings {path} has an invalid value: {exc}") from None
+    kinds = {f.name: f.type for f in fields(Settings)}
+    values = {k: v for k, v in data.items() if k in kinds}
+    for key, value in values.items():
+        problem = _type_problem(key, kinds[key], value)
+        if problem:
+            raise UserError(f"settings {path}: {problem}")
+    return validated(Settings(**values))
+
+
+#: What each annotated type takes in settings.json, for the error message.
+_EXPECTED = {"str": "text in quotes", "bool": "true or false (without quotes)", "int": "a whole number"}
+
+
+def _type_problem(key: str, kind: object, value: object) -> str | None:
+    """Why ``value`` cannot be setting ``key`` (JSON's ``"false"`` is text, and text is true)."""
+    fits = {
+        "str": isinstance(value, str),
+        "bool": isinstance(value, bool),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+    }.get(str(kind), True)
+    if fits:
+        return None
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"{key} must be {_EXPECTED[str(kind)]}, not {shown}"
 
 
 def save(path: Path, settings: Settings) -> None:

@@ -7,13 +7,14 @@ folder's ``rulepacks/`` folder. A pack is plain JSON so a support engineer can r
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from dor_desktop.domain.json_input import parse_json_text
 from dor_desktop.errors import UserError
 
 Severity = Literal["error", "warning"]
@@ -86,17 +87,23 @@ def _from_dict(data: dict, source: str) -> RulePack:
     return pack
 
 
-def _read(path_like, source: str) -> RulePack:
+#: Reads a shop's own pack file; the caller passes a bounded reader (``config.files``), which the
+#: domain cannot import: a pipe or a huge file in the shop's folder is refused, not read whole.
+PackReader = Callable[[Path], bytes]
+
+
+def _read(path_like, source: str, read: PackReader | None = None) -> RulePack:
     try:
-        data = json.loads(path_like.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        raw = read(path_like) if read is not None else path_like.read_bytes()
+        data = parse_json_text(raw.decode("utf-8"), "the file")  # also: nesting, lone surrogates
+    except (OSError, ValueError, UserError) as exc:
         raise UserError(f"cannot read rule pack {source}: {exc}") from None
     if not isinstance(data, dict):
         raise UserError(f"rule pack {source} is not a JSON object")
     return _from_dict(data, source)
 
 
-def available_packs(extra_dir: Path | None = None) -> dict[str, RulePack]:
+def available_packs(extra_dir: Path | None = None, read: PackReader | None = None) -> dict[str, RulePack]:
     """The shipped packs plus any in ``extra_dir``, by id (a shop's own file wins)."""
     packs: dict[str, RulePack] = {}
     shipped = resources.files("dor_desktop.resources") / "rulepacks"
@@ -106,13 +113,13 @@ def available_packs(extra_dir: Path | None = None) -> dict[str, RulePack]:
             packs[pack.id] = pack
     if extra_dir is not None and extra_dir.is_dir():
         for path in sorted(extra_dir.glob("*.json")):
-            pack = _read(path, str(path))
+            pack = _read(path, str(path), read)
             packs[pack.id] = pack
     return packs
 
 
-def load_pack(pack_id: str, extra_dir: Path | None = None) -> RulePack:
-    packs = available_packs(extra_dir)
+def load_pack(pack_id: str, extra_dir: Path | None = None, read: PackReader | None = None) -> RulePack:
+    packs = available_packs(extra_dir, read)
     if pack_id not in packs:
         raise UserError(f"unknown rule pack {pack_id!r}; available: {', '.join(sorted(packs))}")
     return packs[pack_id]

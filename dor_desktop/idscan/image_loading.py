@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from dor_desktop.config.files import UnreadableFile, read_bounded
 from dor_desktop.idscan.errors import ScanError
 
 MAX_FILE_BYTES = 40 * 1024 * 1024
@@ -30,14 +31,12 @@ def read_source(source: bytes | str | Path) -> bytes:
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
     else:
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise ScanError("bad_image", f"the file is too large ({size // 1_000_000} MB)")
-            data = path.read_bytes()
-        except OSError as error:
-            raise ScanError("bad_image", f"cannot read the file: {error.strerror or error}") from None
+        try:  # a regular file only: a pipe or /dev/zero would hang or fill the memory
+            data = read_bounded(Path(source), MAX_FILE_BYTES)
+        except UnreadableFile as error:
+            refused = ScanError("bad_image", str(error))
+            refused.exit_code = 2  # the input itself, as for any other unusable file argument
+            raise refused from None
     if not data:
         raise ScanError("bad_image", "the file is empty")
     if len(data) > MAX_FILE_BYTES:

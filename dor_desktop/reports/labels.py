@@ -84,6 +84,36 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: The outbox's states as printed in the DOR column (the window's wording, shortened).
+DOR_STATES: dict[str, dict[str, str]] = {
+    "nl": {
+        "pending": "wacht op verzending",
+        "sending": "wordt verzonden",
+        "acknowledged": "ontvangen",
+        "accepted": "ontvangen",
+        "rejected": "afgewezen",
+        "conflict": "conflict",
+        "superseded": "vervangen",
+    },
+    "en": {
+        "pending": "waiting to send",
+        "sending": "sending",
+        "acknowledged": "received",
+        "accepted": "received",
+        "rejected": "rejected",
+        "conflict": "conflict",
+        "superseded": "superseded",
+    },
+}
+
+
+def dor_state_label(state: str | None, text: dict[str, str]) -> str:
+    """An outbox state (``"acknowledged"``) in the report's language; unknown states as they are."""
+    if not state:
+        return ""
+    return DOR_STATES.get(text["language"], DOR_STATES["nl"]).get(state, state)
+
+
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["nl"])
 

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text
+from dor_desktop.reports.fonts import register_fonts
 from dor_desktop.reports.labels import labels, value_label
 from dor_desktop.reports.rows import goods_lines
 from dor_desktop.storage.queries import EntryDetail
@@ -26,8 +27,9 @@ def render_receipt(detail: EntryDetail, settings: Settings) -> bytes:
     language = settings.language
     text = labels(language)
     summary, payload = detail.summary, detail.payload
+    regular, bold = register_fonts()  # the seller's name as written, in any script
     styles = getSampleStyleSheet()
-    body = styles["BodyText"]
+    body = styles["BodyText"].clone("body", fontName=regular)
     acquired = from_utc_text(summary.acquired_at).astimezone(SHOP_ZONE).strftime("%d-%m-%Y %H:%M")
     document = payload.get("id_document") or {}
     lines = [
@@ -40,7 +42,8 @@ def render_receipt(detail: EntryDetail, settings: Settings) -> bytes:
         f"{value_label(payload.get('payment_method', ''), language)}",
         f"{text['hold_until']}: {detail.hold_until}",
     ]
-    story = [Paragraph(escape(f"{text['receipt_title']} - {settings.shop_name}"), styles["Title"])]
+    title = styles["Title"].clone("title", fontName=bold)
+    story = [Paragraph(escape(f"{text['receipt_title']} - {settings.shop_name}"), title)]
     story += [Paragraph(escape(line), body) for line in lines]
     story.append(Spacer(1, 4 * mm))
     goods = [[Paragraph(escape(g), body)] for g in goods_lines(payload, language)]

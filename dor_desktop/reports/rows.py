@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dor_desktop.domain.clock import SHOP_ZONE, from_utc_text, local_day_start_utc
-from dor_desktop.reports.labels import value_label
+from dor_desktop.reports.labels import dor_state_label, value_label
 from dor_desktop.storage.models import EntryPersonal, OutboxMessage, RegisterEntry
 from dor_desktop.storage.personal import full_payload
 
@@ -124,7 +124,12 @@ def export_rows(
     moment = EXPORT_DATES[by]
     query = (
         select(RegisterEntry, OutboxMessage.state, OutboxMessage.dor_id, EntryPersonal)
-        .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        # Only the entry's registration message: a sale or hand-back adds an event message for the
+        # same entry, and joining on those too printed the entry once per event.
+        .outerjoin(
+            OutboxMessage,
+            (OutboxMessage.entry_id == RegisterEntry.id) & (OutboxMessage.kind == "registration"),
+        )
         .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
         .where(
             moment >= local_day_start_utc(date_from),
@@ -183,5 +188,5 @@ def _row(
         price=entry.total_amount if entry.kind != "void" else "",
         terms=terms,
         status=_status(entry, later, numbers, text),
-        dor=" ".join(p for p in (state or "", dor_id or "") if p),
+        dor=" ".join(p for p in (dor_state_label(state, text), dor_id or "") if p),
     )

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dor_desktop.config.files import atomic_write_bytes
+from dor_desktop.config.files import atomic_write_bytes, read_json_file
 from dor_desktop.domain.checks import find_bsns
 
 log = logging.getLogger(__name__)
@@ -120,11 +120,11 @@ class DraftStore:
 def _read(path: Path) -> Draft | None:
     """A saved draft; an unreadable file is set aside (``.broken``) rather than lost or crashing."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_json_file(path).decode("utf-8"))
         return Draft(
             path, dict(document["form"]), document.get("committing_at"), str(document.get("saved_at", ""))
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         log.warning("the draft file %s could not be read; kept as .broken", path)
         with contextlib.suppress(OSError):
             os.replace(path, path.with_suffix(".broken"))

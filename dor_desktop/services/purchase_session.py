@@ -22,9 +22,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dor_desktop.config.files import atomic_write_bytes
+from dor_desktop.config.files import MAX_IMAGE_BYTES, UnreadableFile, atomic_write_bytes, read_bounded
 from dor_desktop.domain.clock import to_utc_text
 from dor_desktop.domain.purchase import Purchase
+from dor_desktop.errors import UserError
 from dor_desktop.services import register, retention
 from dor_desktop.services.context import AppContext
 from dor_desktop.services.drafts import Draft, DraftStore
@@ -102,7 +103,10 @@ def store_photo(app: AppContext, source: Path) -> str:
     Named by content, so the same photo attached twice is stored once and the register entry
     can refer to it by hash.
     """
-    data = source.read_bytes()
+    try:  # a regular file of sensible size only (a pipe or a device is refused, not read)
+        data = read_bounded(source, MAX_IMAGE_BYTES)
+    except UnreadableFile as exc:
+        raise UserError(str(exc)) from None
     digest = hashlib.sha256(data).hexdigest()
     target = app.paths.images / "photos" / f"{digest}{source.suffix.lower()}"
     if not target.exists():

@@ -19,12 +19,24 @@ if TYPE_CHECKING:
 
     from dor_desktop.idscan.result import ScanResult
 
-__all__ = ["InboxScan", "ScanResult", "masked_image", "read_document", "take_inbox_scan", "write_masked_copy"]
+__all__ = [
+    "InboxScan",
+    "ScanResult",
+    "masked_image",
+    "read_document",
+    "read_scan_file",
+    "take_inbox_scan",
+    "write_masked_copy",
+]
 
 log = logging.getLogger(__name__)
 
-#: Read no more of a file from the scan folder than this: the reader refuses 40 MB and more anyway.
-INBOX_READ_LIMIT = 41 * 1024 * 1024
+def read_scan_file(path: Path) -> bytes:
+    """A scan's bytes, read once (so the reading and the masked copy see the same file), bounded:
+    a pipe, a device or an oversized file is refused with a ScanError, never read whole."""
+    from dor_desktop.idscan.image_loading import read_source
+
+    return read_source(path)
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:
@@ -69,8 +81,7 @@ def take_inbox_scan(path: Path) -> InboxScan:
     keep is the masked copy made from the bytes in memory. A file that cannot be removed (no
     rights, locked by the scanner) is still read, and ``removed`` says so, for a discreet notice.
     """
-    with open(path, "rb") as handle:
-        image = handle.read(INBOX_READ_LIMIT)  # more than the reader accepts: it says "too large"
+    image = read_scan_file(path)  # bounded: a pipe, a device or a huge file is refused, unread
     try:
         path.unlink()
     except FileNotFoundError:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from dor_desktop.config import settings as store
+from dor_desktop.config.files import read_json_file
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url
 from dor_desktop.domain.rules import RulePack, available_packs, load_pack
@@ -39,7 +40,7 @@ def current(paths: Paths) -> Settings:
 
 def rule_packs(paths: Paths) -> dict[str, RulePack]:
     """The bundled packs and the shop's own, by id."""
-    return available_packs(paths.rulepacks)
+    return available_packs(paths.rulepacks, read_json_file)
 
 
 def set_value(paths: Paths, key: str, text: str, environ: Mapping[str, str] | None = None) -> SettingsChange:
@@ -72,7 +73,7 @@ def _rule_pack(paths: Paths, pack_id: str) -> RulePack:
     packs = rule_packs(paths)
     if pack_id not in packs:
         raise UserError(f"unknown rule pack {pack_id!r}; available: {', '.join(sorted(packs))}")
-    return load_pack(pack_id, paths.rulepacks)
+    return load_pack(pack_id, paths.rulepacks, read_json_file)
 
 
 def change(

@@ -58,6 +58,49 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _on_connect_read_only(dbapi_connection, _record) -> None:
+    """A connection that never writes: no journal-mode switch, nothing that touches the file."""
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA cell_size_check=ON")
+    cursor.close()
+
+
+def make_read_only_engine(path: Path) -> Engine:
+    """An engine that opens the register file read-only (SQLite ``mode=ro``), never creating it.
+
+    For inspection (``verify``, ``export``) of a data folder the program may not write: a copy on
+    read-only media, a folder the police mounted, a register kept as evidence. A register in WAL
+    mode reads through its ``-wal`` file as usual, so committed entries not yet checkpointed are
+    included.
+    """
+    if not path.is_file():
+        raise FileNotFoundError(f"no register file at {path}")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: _connect_read_only(path, uri))
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _connect_read_only(path: Path, uri: str) -> sqlite3.Connection:
+    """``mode=ro``; when SQLite cannot make the ``-shm`` file it needs for WAL mode (a read-only
+    folder holding a cleanly closed register), ``immutable=1``, which is safe only because there
+    is no ``-wal`` content it would skip. With entries in the ``-wal`` and no way to read them,
+    the open fails rather than show a register without its newest entries."""
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    return sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False)
+
+
 def _on_begin(connection) -> None:
     mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
@@ -81,9 +124,10 @@ class Database:
     taken up front and a numbering race between two processes cannot happen.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.read_only = read_only
+        self.engine = make_read_only_engine(path) if read_only else make_engine(path)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write = sessionmaker(writer, expire_on_commit=False)

@@ -103,6 +103,32 @@ def _state_of_register(db: Database) -> tuple[str | None, bool]:
         ) from None
 
 
+def known_revisions() -> set[str]:
+    """The revisions this program ships, from the migration files' names (``0002_outbox_endpoint.py``).
+
+    Read from the names, not through Alembic, so a start on a register from a newer program is
+    refused at once, before any backup is made (it used to copy the whole file at every start).
+    """
+    return {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+
+
+def _newer_schema(db: Database, current: str) -> UserError:
+    return UserError(
+        f"the register file {db.path} was made by a newer version of DOR Desktop (schema {current}); "
+        "install that version or newer to use it; the file was left unchanged",
+        exit_code=3,
+    )
+
+
+def at_head(db: Database) -> bool:
+    """Whether the register is at this program's schema (for a read-only open, which cannot
+    migrate); a register from a newer program is refused, as :func:`upgrade` refuses it."""
+    current, _ = _state_of_register(db)
+    if current is not None and current != HEAD_REVISION and current not in known_revisions():
+        raise _newer_schema(db, current)
+    return current == HEAD_REVISION
+
+
 def upgrade(db: Database, backup_dir: Path, progress: Progress | None = None) -> Path | None:
     """Migrate ``db`` to head; returns the backup made, or ``None`` when nothing had to change.
 
@@ -113,6 +139,8 @@ def upgrade(db: Database, backup_dir: Path, progress: Progress | None = None) ->
     current, has_tables = _state_of_register(db)
     if current == HEAD_REVISION:
         return None
+    if current is not None and current not in known_revisions():
+        raise _newer_schema(db, current)
     made = backup(db, backup_dir, current or "empty", progress) if has_tables else None
     if progress is not None:
         progress("migrate", 0, 1)

@@ -106,7 +106,10 @@ def summary_select() -> Select:
             EntryPersonal.purged_at.is_not(None),
             func.json_extract(RegisterEntry.payload, "$.late_entry_reason").is_not(None),
         )
-        .outerjoin(OutboxMessage, OutboxMessage.entry_id == RegisterEntry.id)
+        .outerjoin(  # the registration only: a sale's event message would list the entry twice
+            OutboxMessage,
+            (OutboxMessage.entry_id == RegisterEntry.id) & (OutboxMessage.kind == "registration"),
+        )
         .outerjoin(EntryPersonal, EntryPersonal.entry_id == RegisterEntry.id)
     )
 

@@ -9,6 +9,7 @@ a crash between fetching and storing only means the page is fetched again.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,7 +20,7 @@ from dor_desktop.domain.clock import to_utc_text, utc_now
 from dor_desktop.storage import alert_chain
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.models import Alert, RegisterEntry
-from dor_desktop.sync import outcomes
+from dor_desktop.sync import deadline, outcomes
 from dor_desktop.sync.backoff import RetryGate
 from dor_desktop.sync.errors import ServerBusy, TransportError
 from dor_desktop.sync.outcomes import PassTally
@@ -42,18 +43,27 @@ class NotificationPoller:
         *,
         clock: Callable[[], datetime] = utc_now,
         page_size: int = PAGE_SIZE,
+        stop: threading.Event | None = None,
     ) -> None:
         self.db = db
         self.transport = transport
         self.gate = gate
         self.clock = clock
         self.page_size = page_size
+        self.stop = stop or threading.Event()
 
     def poll(self, tally: PassTally) -> None:
-        """Fetch and store every notice after the stored cursor (raises on a server-level failure)."""
+        """Fetch and store every notice after the stored cursor (raises on a server-level failure).
+
+        Stops between pages when the sync pass's deadline has passed or the worker is asked to
+        stop; the pages stored so far keep their cursor, and the next pass goes on from there.
+        """
         with self.db.read() as session:
             cursor = outcomes.get_state(session, outcomes.CURSOR_KEY)
         for _ in range(MAX_PAGES):
+            if deadline.expired() or self.stop.is_set():
+                log.info("the notification poll stops for now; the rest is read in the next pass")
+                return
             try:
                 page = self.transport.fetch_notifications(cursor, self.page_size)
             except TransportError as failure:

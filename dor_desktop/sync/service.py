@@ -34,6 +34,7 @@ from dor_desktop.sync.api import (
     SyncStatus,
 )
 from dor_desktop.sync.backoff import Backoff, RetryGate
+from dor_desktop.sync.deadline import deadline_after
 from dor_desktop.sync.drainer import Drainer
 from dor_desktop.sync.errors import ServerBusy, SyncBusy, TransportError
 from dor_desktop.sync.notifications import NotificationPoller
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 
 #: How often the notification feed is read when nothing else is happening.
 NOTIFICATIONS_INTERVAL = timedelta(seconds=30)
+#: The total time one pass may spend reading the notification feed (all its pages).
+POLL_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class SyncOptions:
     batch_size: int = MAX_BATCH
     notifications_interval: timedelta = NOTIFICATIONS_INTERVAL
     backoff: Backoff | None = None
+    poll_seconds: float = POLL_SECONDS
 
 
 class SyncService:
@@ -89,8 +93,9 @@ class SyncService:
             clock=clock,
             stop=self._stop,
         )
-        self.poller = NotificationPoller(db, transport, self.gate, clock=clock)
+        self.poller = NotificationPoller(db, transport, self.gate, clock=clock, stop=self._stop)
         self.notifications_interval = options.notifications_interval
+        self.poll_seconds = options.poll_seconds
         self.lock = SyncOwnerLock(db.path)
         self._resources = resources or ExitStack()
         self._pass_lock = threading.Lock()
@@ -130,14 +135,23 @@ class SyncService:
         return None
 
     def _pass(self, tally: PassTally, poll: bool | None) -> str | None:
-        """Drain, then poll; returns the error that ended the pass early, if any."""
+        """Drain, then poll; returns the error that ended the pass early, if any.
+
+        Each half has its own total deadline, so a pass ends within ``drainer.pass_seconds`` +
+        ``poll_seconds`` whatever the DOR does: a DOR answering each page of the feed just inside
+        the per-request deadline would otherwise hold the worker (and ``sync --once``) for
+        MAX_PAGES requests. The poll's own budget, rather than what sending left over, means a
+        long queue cannot starve the reading of late hits.
+        """
+        polled = False
         try:
             self.drainer.drain(tally)
             if self._stop.is_set():
                 return None
-            polled = poll or (poll is None and self._poll_due(tally))
+            polled = bool(poll or (poll is None and self._poll_due(tally)))
             if polled:
-                self.poller.poll(tally)
+                with deadline_after(self.poll_seconds):
+                    self.poller.poll(tally)
                 self._last_poll = self.clock()
         except TransportError as failure:
             self._online, self._last_error = isinstance(failure, ServerBusy), str(failure)

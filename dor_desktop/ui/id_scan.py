@@ -52,7 +52,7 @@ class FilledField:
 
 def scan_image(source: bytes | Path, keep_masked: bool, shop: str, today: date) -> ScanOutcome:
     """Run on the OCR lane: read the MRZ, and make the masked copy when the shop keeps one."""
-    data = source.read_bytes() if isinstance(source, Path) else source
+    data = scanning.read_scan_file(source) if isinstance(source, Path) else source
     result = scanning.read_document(data, today)
     masked = None
     if keep_masked:

@@ -7,7 +7,6 @@ folder watcher); the views do the work. Everything slow starts after the window 
 from __future__ import annotations
 
 import functools
-
 import logging
 from dataclasses import replace
 from datetime import date
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from dor_desktop.config.settings import Settings
 from dor_desktop.domain.clock import local_date, utc_now
-from dor_desktop.domain.rules import RulePack, available_packs
+from dor_desktop.domain.rules import RulePack
 from dor_desktop.services import accounts, purchase_session, register, retention, settings_change
 from dor_desktop.services.access import Actor, Permission
 from dor_desktop.services.context import AppContext
@@ -212,7 +211,7 @@ class MainWindow(QMainWindow):
         self._purge_personal_data()
         self.alert_panel.reload()
         self.register_view.model.refresh()
-        Op(services.lanes.files, available_packs, services.paths.rulepacks).on_success(
+        Op(services.lanes.files, settings_change.rule_packs, services.paths).on_success(
             self._packs_loaded
         ).start(self)
         if services.sync is not None:

@@ -33,7 +33,7 @@ def entries(home) -> int:
             "latin1.json is not UTF-8 text",
         ),
         ("empty.json", b"[]", "empty.json holds an empty list"),
-        ("folder", "dir", "cannot read .*folder: Is a directory"),
+        ("folder", "dir", r"folder is not a regular file \(a folder\)"),
     ],
 )
 def test_a_bad_file_is_one_clear_line(run_main, home, tmp_path, name, content, message):

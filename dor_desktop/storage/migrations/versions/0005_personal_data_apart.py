@@ -62,7 +62,8 @@ def upgrade() -> None:
     # Where format 2 begins: verify holds every entry from this id on to the new format, so a new
     # entry cannot be passed off as an old one (whose purged content is checked by its links only).
     op.execute(
-        f"INSERT INTO sync_state (key, value) SELECT '{FORMAT_2_FROM}', CAST(coalesce(max(id), 0) + 1 AS TEXT) "
+        f"INSERT INTO sync_state (key, value) "
+        f"SELECT '{FORMAT_2_FROM}', CAST(coalesce(max(id), 0) + 1 AS TEXT) "
         "FROM register_entry"
     )
 
