@@ -14,13 +14,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 from hypothesis import settings
+
+from dor_desktop.storage.keys import ENV_DB_KEY, DbKey
 
 # The default run is fast and the same every time (a CI run must not fail on a new random draw);
 # HYPOTHESIS_PROFILE=thorough draws afresh and deeper, to find new cases: pin each as a test.
 settings.register_profile("fast", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+#: Every register the tests make is encrypted with this key, given the headless way
+#: (``DOR_DESKTOP_DB_KEY``, inherited by every CLI subprocess), so nothing asks an OS keyring. The
+#: key tests (tests/storage/test_encryption.py, tests/cli/test_backup_restore.py) remove it to use
+#: the test keyring instead.
+TEST_DB_KEY = DbKey(bytes(range(32)))
+os.environ[ENV_DB_KEY] = TEST_DB_KEY.raw.hex()
+#: The test key for a test that passes ``open_app`` an environment of its own.
+KEYED = {ENV_DB_KEY: TEST_DB_KEY.raw.hex()}
+
+
+def register_connection(path: Path, key: DbKey | None = TEST_DB_KEY, **options: Any) -> sqlcipher3.Connection:
+    """A driver connection on a register file as another tool with the key would open it."""
+    connection = sqlcipher3.connect(str(path), **options)
+    if key is not None:
+        connection.execute(f'PRAGMA key = "{key.pragma_value}"')
+    return connection
+
 
 # Widgets are tested offscreen; a real screen is only used for screenshots (Xvfb).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

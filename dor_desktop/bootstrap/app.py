@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from dor_desktop.config.paths import Paths
 from dor_desktop.config.settings import Settings, configured_dor_url, load
@@ -16,8 +18,17 @@ from dor_desktop.domain.rules import load_pack
 from dor_desktop.domain.urls import dor_url_problem
 from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext, endpoint_for, register_context
-from dor_desktop.storage import migrate
+from dor_desktop.storage import encryption, migrate
 from dor_desktop.storage.db import Database
+from dor_desktop.storage.keys import (
+    ENV_DB_KEY,
+    DbKey,
+    FileState,
+    environment_key,
+    file_state,
+    load_key,
+    store_key,
+)
 from dor_desktop.storage.migrate import Progress
 from dor_desktop.storage.register import Register
 
@@ -30,13 +41,16 @@ def open_app(
     environ: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     on_settings: Callable[[Settings], None] | None = None,
+    on_recovery_key: Callable[[str], None] | None = None,
 ) -> AppContext:
     """Open (and if needed create and migrate) the register the settings call for.
 
     With no real DOR configured (settings or ``DOR_DESKTOP_DOR_URL``) that is the practice
     register; otherwise the legal one. ``progress`` hears about a backup or migration, which on a
     large register takes a while; ``on_settings`` hears the settings before that (the window
-    shows its progress in the shop's language).
+    shows its progress in the shop's language). ``on_recovery_key`` is told the recovery key
+    when this start made the register's key (a new register, or an old plain one encrypted now):
+    the one time it is shown. Without it the key is printed on stderr (the command line).
     """
     paths = paths or Paths.from_environment()
     settings = load(paths.settings)
@@ -51,7 +65,8 @@ def open_app(
         _adopt_practice_data_from_0_1(paths)
     paths = paths.in_mode(practice)
     rules = load_pack(settings.rule_pack, paths.rulepacks)
-    db = Database(paths.database)
+    key = register_key(paths, environ, on_recovery_key or print_recovery_key)
+    db = Database(paths.database, key)
     try:
         migrate.upgrade(db, paths.backups, progress)
     except Exception:
@@ -59,6 +74,66 @@ def open_app(
         raise
     register = Register(db, register_context(settings, rules, endpoint_for(practice)))
     return AppContext(paths, settings, rules, db, register)
+
+
+def register_key(
+    paths: Paths, environ: Mapping[str, str] | None, on_recovery_key: Callable[[str], None]
+) -> DbKey:
+    """The key of the register in ``paths``: made for a new register, or to encrypt a plain one.
+
+    ``DOR_DESKTOP_DB_KEY`` wins and is never stored; otherwise the OS keyring holds the key. An
+    encrypted register without its key is refused, never replaced: a new key would orphan it.
+    """
+    database = paths.database
+    given = environment_key(environ)
+    with encryption.key_lock(database):
+        state = file_state(database)
+        key = given or load_key(database)  # kept for a removed register: its backups still open
+        if state is FileState.ENCRYPTED:
+            if key is None:
+                raise UserError(
+                    f"the register {database} is encrypted and its key is not in this PC's keyring: "
+                    f"restore it with 'dor-desktop restore BACKUP --recovery-key KEY', or set {ENV_DB_KEY}",
+                    exit_code=3,
+                )
+            _check_key(database, key, given is not None)
+            return key
+        made = key is None
+        key = key or DbKey.generate()
+        if state is FileState.PLAIN:
+            log.info("encrypting the plain register %s", database)
+            encryption.encrypt_plain(database, key)
+        else:
+            encryption.create(database, key)
+        encryption.encrypt_plain_backups(paths.backups, key)
+        if given is None:
+            store_key(database, key)
+    if made and given is None:
+        on_recovery_key(key.recovery_text())
+    return key
+
+
+def _check_key(database: Path, key: DbKey, from_environment: bool) -> None:
+    if encryption.opens_with(database, key):
+        return
+    source = ENV_DB_KEY if from_environment else "the key in this PC's keyring"
+    raise UserError(
+        f"the register {database} cannot be opened with {source} (a wrong key, or a damaged file); "
+        "restore a backup with 'dor-desktop restore BACKUP --recovery-key KEY'",
+        exit_code=3,
+    )
+
+
+def print_recovery_key(recovery: str) -> None:
+    """The command line's way of showing the recovery key, the one time it exists on screen."""
+    print(
+        "dor-desktop: the register is encrypted with a new key, kept in this PC's keyring.\n"
+        "RECOVERY KEY (write it down or print it, and keep it away from this PC; it is shown only now):\n\n"
+        f"    {recovery}\n\n"
+        "With a backup ('dor-desktop backup --out FILE') and this key, "
+        "'dor-desktop restore FILE' brings the register back on another PC.",
+        file=sys.stderr,
+    )
 
 
 def _adopt_practice_data_from_0_1(paths: Paths) -> None:

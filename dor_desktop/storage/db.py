@@ -4,6 +4,12 @@ IMMEDIATE writes.
 Why these settings: a purchase must survive a power cut the moment the clerk saw its number (FULL
 syncs the WAL on every commit), readers must not block the counter while the sync worker writes
 (WAL), and two writers must queue rather than fail half-way (BEGIN IMMEDIATE + busy_timeout).
+
+With a key the file is a SQLCipher database (AES-256, HMAC per page; ``storage.keys``), through
+SQLAlchemy's ``sqlite+pysqlcipher`` dialect on the ``sqlcipher3`` driver: the dialect sets the
+key first on every new connection, before any of the pragmas below touch the file, and the WAL
+and every backup are encrypted with it. Without a key (benchmarks' plain baseline, old tests) it
+is the standard library's plain SQLite.
 """
 
 from __future__ import annotations
@@ -14,15 +20,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+import sqlcipher3
+from sqlalchemy import URL, Engine, QueuePool, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from dor_desktop.storage.keys import DbKey
 
 BUSY_TIMEOUT_MS = 10_000
 #: Pause between two attempts to switch a new file to WAL while another program does the same.
 WAL_RETRY_PAUSE_S = 0.005
 
 
-def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+def _is_busy(exc: Exception) -> bool:
+    """SQLITE_BUSY from either driver (sqlcipher3's errors carry no error code, only the text)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return exc.sqlite_errorcode == sqlite3.SQLITE_BUSY
+    return isinstance(exc, sqlcipher3.OperationalError) and "database is locked" in str(exc)
+
+
+def _switch_to_wal(cursor) -> None:
     """``PRAGMA journal_mode=WAL``, tried again while another connection holds the file.
 
     Why the loop: on a file not yet in WAL mode the switch rewrites the header, upgrading a read
@@ -36,8 +52,8 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
-        except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
                 raise
         time.sleep(WAL_RETRY_PAUSE_S)
 
@@ -61,10 +77,33 @@ def _on_begin(connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on the register file at ``path`` (created when missing)."""
+def _quiet_sqlcipher(dbapi_connection, _record) -> None:
+    """SQLCipher prints "hmac check failed" to stderr on a wrong key; the caller says it in one line."""
+    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def register_url(path: Path, key: DbKey | None) -> URL:
+    """``sqlite+pysqlcipher://:<raw key>@/<path>`` (the dialect quotes it into ``PRAGMA key``)."""
+    if key is None:
+        return URL.create("sqlite", database=str(path))
+    return URL.create("sqlite+pysqlcipher", password=key.pragma_value, database=str(path))
+
+
+def make_engine(path: Path, key: DbKey | None = None) -> Engine:
+    """An engine on the register file at ``path`` (created when missing), encrypted with ``key``.
+
+    The pool is the one plain SQLite files get (QueuePool: the pysqlcipher dialect would pick one
+    connection per thread instead); ``hide_parameters`` keeps personal data out of error messages.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    engine = create_engine(
+        register_url(path, key),
+        connect_args={"check_same_thread": False},
+        poolclass=QueuePool,
+        hide_parameters=True,
+    )
+    if key is not None:  # runs after the dialect's own PRAGMA key, before the pragmas below
+        event.listen(engine, "connect", _quiet_sqlcipher)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -77,9 +116,10 @@ class Database:
     taken up front and a numbering race between two processes cannot happen.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: DbKey | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key
+        self.engine = make_engine(path, key)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write = sessionmaker(writer, expire_on_commit=False)

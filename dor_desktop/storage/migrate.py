@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from dor_desktop.errors import UserError
+from dor_desktop.storage import encryption
 from dor_desktop.storage.db import Database
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -67,11 +67,14 @@ def current_revision(db: Database) -> str | None:
 def backup(db: Database, backup_dir: Path, label: str, progress: Progress | None = None) -> Path:
     """A consistent copy of the register (SQLite's online backup), named with time and schema.
 
+    An encrypted register's backup is encrypted with the same key (``storage.encryption.copy``).
     Copied in steps so that ``progress`` can show a large register is not hung.
     """
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"register-{stamp}-{label}.sqlite3"
+    target = backup_dir / encryption.backup_name(label)
+    if db.key is not None:
+        pages = None if progress is None else lambda done, total: progress("backup", done, total)
+        return encryption.copy(db.path, target, db.key, pages, BACKUP_STEP_PAGES)
     source = sqlite3.connect(db.path)
     try:
         destination = sqlite3.connect(target)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
+
+from tests.conftest import register_connection
 
 PAGE = 4096
 
@@ -45,7 +46,7 @@ def test_a_damaged_register_page_is_one_clear_line_for_every_command(run_main, c
     for _ in range(3):
         commit()
     path = home / "practice" / "register.sqlite3"
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(register_connection(path)) as connection:
         root = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'register_entry'"
         ).fetchone()[0]

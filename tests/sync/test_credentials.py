@@ -22,6 +22,7 @@ from tests.conftest import run_cli
 #: about that third-party code, not ours, and the backend exists here only as a test stand-in.
 pytestmark = pytest.mark.filterwarnings("ignore:PBKDF2 without:DeprecationWarning")
 
+
 def resolve_access(settings: Settings, environ: dict[str, str]) -> DorAccess:
     return credentials.resolve_access(settings, PRACTICE_LOGIN, environ)
 
