@@ -145,3 +145,28 @@ def cli(home: Path) -> Callable[..., subprocess.CompletedProcess]:
 def cli_at() -> Callable[..., subprocess.CompletedProcess]:
     """Run the command line on any data folder: ``cli_at(folder, "verify")``."""
     return run_cli
+
+
+@pytest.fixture
+def os_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No ``DOR_DESKTOP_DB_KEY``: the register's key goes to a test keyring, as on a shop's PC.
+
+    In this process keyrings.alt's encrypted file keyring (its password set, so it never asks);
+    CLI subprocesses get a plaintext file keyring under ``XDG_DATA_HOME`` in tmp. The developer's
+    own keyring is never touched.
+    """
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    monkeypatch.delenv(ENV_DB_KEY, raising=False)
+    folder = tmp_path / "keyring"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    backend = EncryptedKeyring()
+    backend.file_path = str(folder / "crypted_pass.cfg")
+    backend.keyring_key = "test-keyring-password"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

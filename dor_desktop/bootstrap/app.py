@@ -56,14 +56,7 @@ def open_app(
     settings = load(paths.settings)
     if on_settings is not None:
         on_settings(settings)
-    url = configured_dor_url(settings, environ)
-    problem = dor_url_problem(url) if url else None
-    if problem:  # the environment's URL is not checked by the settings file's validation
-        raise UserError(f"the configured DOR address cannot be used: {problem}")
-    practice = not url
-    if practice:
-        _adopt_practice_data_from_0_1(paths)
-    paths = paths.in_mode(practice)
+    paths = register_paths(paths, settings, environ)
     rules = load_pack(settings.rule_pack, paths.rulepacks)
     key = register_key(paths, environ, on_recovery_key or print_recovery_key)
     db = Database(paths.database, key)
@@ -72,8 +65,20 @@ def open_app(
     except Exception:
         db.close()
         raise
-    register = Register(db, register_context(settings, rules, endpoint_for(practice)))
+    register = Register(db, register_context(settings, rules, endpoint_for(paths.practice)))
     return AppContext(paths, settings, rules, db, register)
+
+
+def register_paths(paths: Paths, settings: Settings, environ: Mapping[str, str] | None) -> Paths:
+    """``paths`` in the mode the settings call for: practice without a DOR, else the legal register."""
+    url = configured_dor_url(settings, environ)
+    problem = dor_url_problem(url) if url else None
+    if problem:  # the environment's URL is not checked by the settings file's validation
+        raise UserError(f"the configured DOR address cannot be used: {problem}")
+    practice = not url
+    if practice:
+        _adopt_practice_data_from_0_1(paths)
+    return paths.in_mode(practice)
 
 
 def register_key(
@@ -88,6 +93,8 @@ def register_key(
     given = environment_key(environ)
     with encryption.key_lock(database):
         state = file_state(database)
+        if state is FileState.UNREADABLE:
+            encryption.probe(database)  # raises the driver's own words: "unable to open database file"
         key = given or load_key(database)  # kept for a removed register: its backups still open
         if state is FileState.ENCRYPTED:
             if key is None:
@@ -118,8 +125,9 @@ def _check_key(database: Path, key: DbKey, from_environment: bool) -> None:
         return
     source = ENV_DB_KEY if from_environment else "the key in this PC's keyring"
     raise UserError(
-        f"the register {database} cannot be opened with {source} (a wrong key, or a damaged file); "
-        "restore a backup with 'dor-desktop restore BACKUP --recovery-key KEY'",
+        f"the register {database} cannot be opened with {source} (a wrong key, or a damaged file "
+        "or not a register); it was left unchanged: restore a backup with "
+        "'dor-desktop restore BACKUP --recovery-key KEY'",
         exit_code=3,
     )
 

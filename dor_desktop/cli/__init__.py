@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from dor_desktop import __version__
-from dor_desktop.cli import alerts, register, scan, sync
+from dor_desktop.cli import alerts, backup, register, scan, sync
 from dor_desktop.config.logs import setup_logging
 from dor_desktop.config.paths import Paths
 from dor_desktop.errors import UserError
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dor-desktop {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (register, alerts, scan, sync):
+    for module in (register, alerts, scan, sync, backup):
         module.add_parser(commands)
     return parser
 

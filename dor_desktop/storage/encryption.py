@@ -78,6 +78,16 @@ def opens_with(path: Path, key: DbKey) -> bool:
     return True
 
 
+def probe(path: Path) -> None:
+    """Open ``path`` as the driver would, so that a file it cannot open fails in the driver's words."""
+    connection = connect(path, None)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        connection.close()
+    raise UserError(f"the register file {path} cannot be read", exit_code=3)
+
+
 def create(path: Path, key: DbKey) -> None:
     """Make an empty encrypted register file (the schema comes from the migrations)."""
     connection = connect(path, key)

@@ -99,6 +99,7 @@ class FileState(Enum):
     MISSING = "missing"  # no register yet (or an empty file): a new one is made
     PLAIN = "plain"  # an unencrypted SQLite file, from before encryption
     ENCRYPTED = "encrypted"  # anything else: SQLCipher's first 16 bytes are a random salt
+    UNREADABLE = "unreadable"  # a folder, no rights: the driver says what is wrong
 
 
 def file_state(path: Path) -> FileState:
@@ -108,6 +109,8 @@ def file_state(path: Path) -> FileState:
             header = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
         return FileState.MISSING
+    except OSError:
+        return FileState.UNREADABLE
     if not header:
         return FileState.MISSING
     return FileState.PLAIN if header == SQLITE_HEADER else FileState.ENCRYPTED

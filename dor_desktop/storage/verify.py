@@ -50,7 +50,7 @@ def verify(db: Database) -> VerifyReport:
         with db.engine.connect() as connection:
             integrity = connection.execute(text("PRAGMA integrity_check")).scalar()
             if integrity != "ok":
-                return VerifyReport(0, f"the database file is damaged: {_first_problem(integrity)}")
+                return VerifyReport(0, f"the database file is damaged: {_first_problem(str(integrity))}")
             stream = connection.execution_options(yield_per=_BATCH)
             entries = stream.execute(
                 select(
