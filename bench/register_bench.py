@@ -184,7 +184,11 @@ def verify_time(folder: Path, entries: int) -> dict:
         db.close()
     assert report.ok and report.entries == entries, report
     # A DOR configured: the legal register in ``folder`` (not the practice one) is verified.
-    env = {**os.environ, "DOR_DESKTOP_HOME": str(folder), "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"}
+    env = {
+        **os.environ,
+        "DOR_DESKTOP_HOME": str(folder),
+        "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid",
+    }
     command = [sys.executable, "-m", "dor_desktop", "verify"]
     cli_s, result = _timed(
         lambda: subprocess.run(command, env=env, capture_output=True, text=True, check=True)
