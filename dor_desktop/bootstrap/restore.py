@@ -3,7 +3,8 @@
 The backup is an encrypted copy (``dor-desktop backup``, or one made before a migration); the
 recovery key is the key it is encrypted with, as the owner wrote it down at the first start. The
 register is restored where the settings say (practice, or the legal register once a DOR is
-configured) and only where there is none yet: a restore never overwrites a register.
+configured) and only where there is none yet, or only the empty one a first start made: a
+restore never overwrites a register with entries. Run it with the window closed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from dor_desktop.config.settings import load
 from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage import encryption
-from dor_desktop.storage.keys import ENV_DB_KEY, DbKey, FileState, environment_key, file_state, store_key
+from dor_desktop.storage.keys import (
+    ENV_DB_KEY,
+    DbKey,
+    FileState,
+    environment_key,
+    file_state,
+    load_key,
+    store_key,
+)
 
 
 def restore_register(
@@ -37,11 +46,12 @@ def restore_register(
         raise UserError(f"{ENV_DB_KEY} is set to another key than this recovery key: unset it to restore")
     _check_backup(backup, key)
     with encryption.key_lock(target):
-        if file_state(target) is not FileState.MISSING:
+        if file_state(target) is not FileState.MISSING and not _empty_register(target, given):
             raise UserError(
-                f"a register already exists at {target}; a restore never overwrites one "
+                f"a register with entries already exists at {target}; a restore never overwrites one "
                 "(move it, with its -wal and -shm files, somewhere safe first)"
             )
+        target.unlink(missing_ok=True)  # none, or a new empty one (the window was started first)
         for suffix in ("-wal", "-shm"):  # left by a register that was moved away: not this one's
             with contextlib.suppress(FileNotFoundError):
                 target.with_name(target.name + suffix).unlink()
@@ -49,6 +59,14 @@ def restore_register(
         if given is None:
             store_key(target, key)
     return open_app(home, environ=environ, on_recovery_key=lambda _text: None)
+
+
+def _empty_register(target: Path, given: DbKey | None) -> bool:
+    """Whether ``target`` is a register this PC made but never used (no entries, nothing queued)."""
+    key = given or load_key(target)
+    if key is None or not encryption.opens_with(target, key):
+        return False
+    return not encryption.holds_entries(target, key)
 
 
 def _check_backup(backup: Path, key: DbKey) -> None:

@@ -88,6 +88,22 @@ def probe(path: Path) -> None:
     raise UserError(f"the register file {path} cannot be read", exit_code=3)
 
 
+def holds_entries(path: Path, key: DbKey) -> bool:
+    """Whether the register at ``path`` has any entry or queued message (a used register)."""
+    connection = connect(path, key)
+    try:
+        tables = {
+            name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        return any(
+            connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("register_entry", "outbox")
+            if table in tables
+        )
+    finally:
+        connection.close()
+
+
 def create(path: Path, key: DbKey) -> None:
     """Make an empty encrypted register file (the schema comes from the migrations)."""
     connection = connect(path, key)

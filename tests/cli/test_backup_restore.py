@@ -160,8 +160,21 @@ def test_a_restore_never_overwrites_a_register(shop, tmp_path: Path):
     register = pc.home / "practice" / "register.sqlite3"
     before = register.read_bytes()
     outcome = pc.run("restore", str(backup), "--recovery-key", recovery)
-    assert outcome.returncode == 2 and "a register already exists at" in outcome.stderr
+    assert outcome.returncode == 2 and "a register with entries already exists at" in outcome.stderr
     assert register.read_bytes() == before
+
+
+def test_a_restore_replaces_the_empty_register_a_first_start_made(shop, tmp_path: Path):
+    """The new PC's window was opened before the restore: its new, unused register gives way."""
+    pc, recovery = shop
+    backup = tmp_path / "b.sqlite3"
+    assert pc.run("backup", "--out", str(backup)).returncode == 0
+    new_pc = Pc(tmp_path / "new-pc")
+    first = new_pc.run("register", "list")
+    assert first.returncode == 0 and "RECOVERY KEY" in first.stderr  # a register of its own
+    outcome = new_pc.run("restore", str(backup), "--recovery-key", recovery)
+    assert outcome.returncode == 0 and "2 entries" in outcome.stdout, outcome.stderr
+    assert new_pc.run("verify").returncode == 0
 
 
 def test_without_its_key_an_encrypted_register_is_refused_with_the_way_out(shop, tmp_path: Path):
