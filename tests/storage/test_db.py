@@ -107,3 +107,13 @@ def test_two_programs_opening_a_new_register_at_the_same_moment_both_get_it_in_w
         results = [pool.apply_async(_open_each_at_the_same_moment, (paths, barrier)) for _ in range(2)]
         outcomes = [result.get(timeout=120) for result in results]
     assert outcomes == [["wal"] * len(paths)] * 2
+
+
+def test_every_connection_to_an_encrypted_register_is_keyed_and_keeps_a_larger_page_cache(db, db_path):
+    from dor_desktop.storage.db import ENCRYPTED_CACHE_KIB
+
+    assert db.key is not None and db_path.read_bytes()[:16] != b"SQLite format 3\x00"
+    with db.engine.connect() as first, db.engine.connect() as second:  # two pooled connections
+        for connection in (first, second):
+            assert connection.execute(text("PRAGMA cache_size")).scalar() == -ENCRYPTED_CACHE_KIB
+            assert connection.execute(text("SELECT count(*) FROM register_entry")).scalar() == 0
