@@ -33,6 +33,7 @@ from dor_desktop.domain.registration import purchase_from_json
 from dor_desktop.domain.rules import load_pack
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
+from dor_desktop.storage.keys import ENV_DB_KEY, DbKey
 from dor_desktop.storage.register import Register, RegisterContext
 from dor_desktop.storage.verify import verify
 
@@ -78,6 +79,9 @@ SAMPLE = {
     ],
 }
 SETUP_BATCH = 5000
+#: The register is encrypted (SQLCipher) as the program makes it; bench/encryption_bench.py
+#: compares it with a plain one.
+KEY = DbKey(bytes(range(32)))
 
 
 def _purchase() -> Purchase:
@@ -87,7 +91,7 @@ def _purchase() -> Purchase:
 
 
 def _open(folder: Path) -> tuple[Database, Register]:
-    db = Database(folder / "register.sqlite3")
+    db = Database(folder / "register.sqlite3", KEY)
     migrate.upgrade(db, folder / "backups")
     return db, Register(db, RegisterContext("BENCH-1", "K1", load_pack("default"), "practice-sandbox"))
 
@@ -174,7 +178,7 @@ def _timed(action: Callable[[], object]) -> tuple[float, object]:
 
 def verify_time(folder: Path, entries: int) -> dict:
     setup_s = build_register(folder, entries)
-    db = Database(folder / "register.sqlite3")
+    db = Database(folder / "register.sqlite3", KEY)
     try:
         with db.engine.connect() as connection:
             quick_s, _ = _timed(lambda: connection.execute(text("PRAGMA quick_check")).scalar())
@@ -184,7 +188,12 @@ def verify_time(folder: Path, entries: int) -> dict:
         db.close()
     assert report.ok and report.entries == entries, report
     # A DOR configured: the legal register in ``folder`` (not the practice one) is verified.
-    env = {**os.environ, "DOR_DESKTOP_HOME": str(folder), "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"}
+    env = {
+        **os.environ,
+        "DOR_DESKTOP_HOME": str(folder),
+        "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid",
+        ENV_DB_KEY: KEY.raw.hex(),
+    }
     command = [sys.executable, "-m", "dor_desktop", "verify", "--local"]  # the local chain only
     cli_s, result = _timed(
         lambda: subprocess.run(command, env=env, capture_output=True, text=True, check=True)

@@ -96,8 +96,15 @@ def queue_entries(home: Path, count: int) -> Path:
     return app.paths.database
 
 
+def _key(register: Path):
+    """The key ``open_app`` gave the register (``DOR_DESKTOP_DB_KEY`` or the OS keyring)."""
+    from dor_desktop.storage.keys import environment_key, load_key
+
+    return environment_key() or load_key(register)
+
+
 def drain(register: Path, url: str, batch_size: int, trace: bool = False) -> Drain:
-    db = Database(register)
+    db = Database(register, _key(register))
     service = SyncService(
         db,
         HttpTransport(Credentials(url, *PRACTICE_LOGIN)),

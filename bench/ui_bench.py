@@ -110,10 +110,18 @@ def imei_for(n: int) -> str:
 # --- building the data folder -------------------------------------------------------------------
 
 
+def _register_file(path: Path):
+    """The encrypted register opened with its key (``DOR_DESKTOP_DB_KEY`` or the OS keyring)."""
+    from dor_desktop.storage import encryption
+    from dor_desktop.storage.keys import environment_key, load_key
+
+    connection = encryption.connect(path, environment_key() or load_key(path))
+    connection.isolation_level = ""  # ``with db:`` groups a chunk into one transaction
+    return connection
+
+
 def build(entries: int, home: Path) -> None:
     """A data folder with ``entries`` chained purchases (bulk insert), outbox rows and some hits."""
-    import sqlite3
-
     from dor_desktop.bootstrap.app import open_app
     from dor_desktop.config.paths import Paths
     from dor_desktop.storage.chain import GENESIS_HASH, ChainFields, canonical_json, entry_hash
@@ -127,7 +135,7 @@ def build(entries: int, home: Path) -> None:
     open_app(Paths(home)).close()  # create and migrate the schema
     started = time.perf_counter()
     rng = random.Random(42)
-    db = sqlite3.connect(home / "practice" / "register.sqlite3")  # practice mode: no DOR configured
+    db = _register_file(home / "practice" / "register.sqlite3")  # practice mode: no DOR configured
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA journal_mode=WAL")
     start = datetime(2022, 1, 3, 9, 0, tzinfo=UTC)

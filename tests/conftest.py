@@ -14,13 +14,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 from hypothesis import settings
+
+from dor_desktop.storage.keys import ENV_DB_KEY, DbKey
 
 # The default run is fast and the same every time (a CI run must not fail on a new random draw);
 # HYPOTHESIS_PROFILE=thorough draws afresh and deeper, to find new cases: pin each as a test.
 settings.register_profile("fast", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
+
+#: Every register the tests make is encrypted with this key, given the headless way
+#: (``DOR_DESKTOP_DB_KEY``, inherited by every CLI subprocess), so nothing asks an OS keyring. The
+#: key tests (tests/storage/test_encryption.py, tests/cli/test_backup_restore.py) remove it to use
+#: the test keyring instead.
+TEST_DB_KEY = DbKey(bytes(range(32)))
+os.environ[ENV_DB_KEY] = TEST_DB_KEY.raw.hex()
+#: The test key for a test that passes ``open_app`` an environment of its own.
+KEYED = {ENV_DB_KEY: TEST_DB_KEY.raw.hex()}
+
+
+def register_connection(path: Path, key: DbKey | None = TEST_DB_KEY, **options: Any) -> sqlcipher3.Connection:
+    """A driver connection on a register file as another tool with the key would open it."""
+    connection = sqlcipher3.connect(str(path), **options)
+    if key is not None:
+        connection.execute(f'PRAGMA key = "{key.pragma_value}"')
+    return connection
+
 
 # Widgets are tested offscreen; a real screen is only used for screenshots (Xvfb).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -124,3 +145,28 @@ def cli(home: Path) -> Callable[..., subprocess.CompletedProcess]:
 def cli_at() -> Callable[..., subprocess.CompletedProcess]:
     """Run the command line on any data folder: ``cli_at(folder, "verify")``."""
     return run_cli
+
+
+@pytest.fixture
+def os_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No ``DOR_DESKTOP_DB_KEY``: the register's key goes to a test keyring, as on a shop's PC.
+
+    In this process keyrings.alt's encrypted file keyring (its password set, so it never asks);
+    CLI subprocesses get a plaintext file keyring under ``XDG_DATA_HOME`` in tmp. The developer's
+    own keyring is never touched.
+    """
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    monkeypatch.delenv(ENV_DB_KEY, raising=False)
+    folder = tmp_path / "keyring"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    backend = EncryptedKeyring()
+    backend.file_path = str(folder / "crypted_pass.cfg")
+    backend.keyring_key = "test-keyring-password"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

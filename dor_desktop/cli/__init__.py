@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from dor_desktop import __version__
 from dor_desktop.bootstrap.app import act_as
-from dor_desktop.cli import accounts, alerts, register, scan, sync
+from dor_desktop.cli import accounts, alerts, backup, register, scan, sync
 from dor_desktop.cli.accounts import read_pin
 from dor_desktop.config.files import secure_data_folder
 from dor_desktop.config.logs import describe_exception, setup_logging
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "of this OS account",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (register, alerts, scan, sync, accounts):
+    for module in (register, alerts, scan, sync, accounts, backup):
         module.add_parser(commands)
     return parser
 

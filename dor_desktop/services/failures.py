@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 
+import sqlcipher3
 from sqlalchemy.exc import OperationalError
 
 
@@ -15,10 +16,11 @@ class RegisterFailure(Enum):
 
 def register_failure(exc: BaseException) -> RegisterFailure | None:
     """What ``exc`` says about the register file, or None when it is not about the file."""
-    if isinstance(exc, (OperationalError, sqlite3.OperationalError)):
+    if isinstance(exc, (OperationalError, sqlite3.OperationalError, sqlcipher3.OperationalError)):
         return RegisterFailure.UNAVAILABLE
-    # SQLite reports a corrupt file as a plain DatabaseError; its subclasses mean other things.
-    if type(getattr(exc, "orig", exc)) is sqlite3.DatabaseError:
+    # SQLite reports a corrupt file (or, encrypted, a page whose HMAC fails) as a plain
+    # DatabaseError; its subclasses mean other things.
+    if type(getattr(exc, "orig", exc)) in (sqlite3.DatabaseError, sqlcipher3.DatabaseError):
         return RegisterFailure.DAMAGED
     return None
 

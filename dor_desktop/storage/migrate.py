@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import text
@@ -17,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from dor_desktop.config.files import private_database
 from dor_desktop.errors import UserError
+from dor_desktop.storage import encryption
 from dor_desktop.storage.db import Database
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -68,10 +68,13 @@ def current_revision(db: Database) -> str | None:
 def backup(db: Database, backup_dir: Path, label: str, progress: Progress | None = None) -> Path:
     """A consistent copy of the register (SQLite's online backup), named with time and schema.
 
+    An encrypted register's backup is encrypted with the same key (``storage.encryption.copy``).
     Copied in steps so that ``progress`` can show a large register is not hung.
     """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = backup_dir / f"register-{stamp}-{label}.sqlite3"
+    target = backup_dir / encryption.backup_name(label)
+    if db.key is not None:  # written 0600 and encrypted with the register's key
+        pages = None if progress is None else lambda done, total: progress("backup", done, total)
+        return encryption.copy(db.path, target, db.key, pages, BACKUP_STEP_PAGES)
     private_database(target)  # the copy holds every seller's data: 0600 like the register
     source = sqlite3.connect(db.path)
     try:

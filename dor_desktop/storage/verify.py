@@ -57,13 +57,20 @@ class VerifyReport:
         return self.problem is None
 
 
+def _first_problem(integrity: str) -> str:
+    """SQLite's report in one line: its first problem, and how many more there are."""
+    lines = [line for line in integrity.splitlines() if line.strip() and not line.startswith("***")]
+    more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+    return (lines[0] if lines else integrity.strip()) + more
+
+
 def verify(db: Database) -> VerifyReport:
     """Walk the whole register in order; stop at the first broken entry."""
     try:
         with db.engine.connect() as connection:
             integrity = connection.execute(text("PRAGMA integrity_check")).scalar()
             if integrity != "ok":
-                return VerifyReport(0, f"the database file is damaged: {integrity}")
+                return VerifyReport(0, f"the database file is damaged: {_first_problem(str(integrity))}")
             boundary = connection.execute(
                 select(SyncState.value).where(SyncState.key == FORMAT_2_FROM)
             ).scalar()

@@ -24,6 +24,7 @@ from dor_desktop.errors import UserError
 from dor_desktop.services.context import AppContext
 from dor_desktop.ui import i18n
 from dor_desktop.ui.main_window import MainWindow, build_services
+from dor_desktop.ui.recovery_key import RecoveryKeyDialog
 from dor_desktop.ui.sync_worker import ServiceFactory, open_sync_service
 from dor_desktop.ui.theme import apply_theme
 
@@ -53,6 +54,7 @@ class Launcher(QObject):
     opened = Signal(object)  # AppContext
     failed = Signal(object)  # the exception
     finished = Signal(int)  # the exit code, when there is no window to run
+    recovery_key = Signal(str)  # a new register key was made: its recovery key, shown once
 
     def __init__(self, paths: Paths | None = None, sync_factory: ServiceFactory = open_sync_service) -> None:
         super().__init__()
@@ -63,6 +65,9 @@ class Launcher(QObject):
         #: Windows of a register being switched away from, until their sync workers have stopped.
         self._retiring: list[tuple[MainWindow, AppContext]] = []
         self.dialog: QProgressDialog | None = None
+        self.recovery_dialog: RecoveryKeyDialog | None = None
+        self._new_recovery_key: str | None = None
+        self.recovery_key.connect(self._remember_recovery_key)
         self.opened.connect(self._opened)
         self.failed.connect(self._failed)
         self.progress.connect(self._progress)
@@ -80,6 +85,7 @@ class Launcher(QObject):
                 progress=self.progress.emit,
                 on_settings=lambda s: self.language.emit(s.language),
                 at_counter=True,
+                on_recovery_key=self.recovery_key.emit,
             )
         except Exception as exc:  # shown to the clerk by _failed, on the GUI thread
             self.failed.emit(exc)
@@ -115,6 +121,26 @@ class Launcher(QObject):
         self.window = window
         window.show()
         window.start()
+        self._show_recovery_key(window)
+
+    @Slot(str)
+    def _remember_recovery_key(self, recovery_key: str) -> None:
+        self._new_recovery_key = recovery_key  # arrives before `opened`: both come from one thread
+
+    def _show_recovery_key(self, window: MainWindow) -> None:
+        """Once, over the new window: the program keeps no copy of the recovery key."""
+        recovery_key, self._new_recovery_key = self._new_recovery_key, None
+        if recovery_key is None:
+            return
+        dialog = RecoveryKeyDialog(recovery_key, window)
+        dialog.finished.connect(lambda _result: self._recovery_key_written_down(dialog))
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _recovery_key_written_down(self, dialog: RecoveryKeyDialog) -> None:
+        if self.recovery_dialog is dialog:
+            self.recovery_dialog = None
+        dialog.deleteLater()
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:

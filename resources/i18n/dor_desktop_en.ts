@@ -1213,6 +1213,33 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key of the register</source>
+        <translation>Recovery key of the register</translation>
+    </message>
+    <message>
+        <source>The register is encrypted. Its key is kept in this computer&apos;s keyring. If this computer is lost or broken, the register can only be restored from a backup with the recovery key below.
+
+Write it down or print it, and keep it in a safe place away from this computer. It is shown only this once.</source>
+        <translation>The register is encrypted. Its key is kept in this computer&apos;s keyring. If this computer is lost or broken, the register can only be restored from a backup with the recovery key below.
+
+Write it down or print it, and keep it in a safe place away from this computer. It is shown only this once.</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Print...</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>I have written it down</translation>
+    </message>
+    <message>
+        <source>Keep this paper in a safe place away from the computer.</source>
+        <translation>Keep this paper in a safe place away from the computer.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Number</source>

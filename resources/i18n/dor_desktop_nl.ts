@@ -1213,6 +1213,33 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key of the register</source>
+        <translation>Herstelsleutel van het register</translation>
+    </message>
+    <message>
+        <source>The register is encrypted. Its key is kept in this computer&apos;s keyring. If this computer is lost or broken, the register can only be restored from a backup with the recovery key below.
+
+Write it down or print it, and keep it in a safe place away from this computer. It is shown only this once.</source>
+        <translation>Het register is versleuteld. De sleutel staat in de sleutelbos van deze computer. Raakt deze computer weg of gaat hij kapot, dan kan het register alleen worden teruggezet uit een reservekopie met de herstelsleutel hieronder.
+
+Schrijf hem op of druk hem af, en bewaar hem op een veilige plek, niet bij deze computer. Hij wordt alleen nu getoond.</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Afdrukken...</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>Ik heb hem opgeschreven</translation>
+    </message>
+    <message>
+        <source>Keep this paper in a safe place away from the computer.</source>
+        <translation>Bewaar dit papier op een veilige plek, niet bij de computer.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>Number</source>

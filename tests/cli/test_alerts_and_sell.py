@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from tests.conftest import register_connection
+
 
 def committed_number(cli, make_purchase, **changes) -> str:
     result = cli("register", "add", "--json", "-", stdin=json.dumps(make_purchase(**changes)))
@@ -38,7 +40,6 @@ def test_alerts_list_is_empty_and_unknown_release_is_clear(cli, make_purchase):
 
 
 def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, commit, home):
-    import sqlite3
     from contextlib import closing
 
     number = commit(acquired_at="2026-01-05T10:00:00+01:00")
@@ -46,7 +47,7 @@ def test_a_recorded_sale_reaches_the_dor_as_an_event(cli, commit, home):
     synced = cli("sync", "--until-empty", "--max-wait", "60")
     assert synced.returncode == 0, synced.stderr
 
-    with closing(sqlite3.connect(home / "practice" / "register.sqlite3")) as connection:
+    with closing(register_connection(home / "practice" / "register.sqlite3")) as connection:
         states = dict(connection.execute("SELECT kind, state FROM outbox").fetchall())
     assert states == {"registration": "acknowledged", "event": "acknowledged"}
 

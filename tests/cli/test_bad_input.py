@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from contextlib import closing
 
 import pytest
+
+from tests.conftest import register_connection
 
 
 def entries(home) -> int:
     path = home / "practice" / "register.sqlite3"
     if not path.exists():
         return 0
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(register_connection(path)) as connection:
         return connection.execute("SELECT count(*) FROM register_entry").fetchone()[0]
 
 

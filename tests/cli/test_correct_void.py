@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
+
+from tests.conftest import register_connection
 
 
 def test_correct_then_void_then_show_the_history(cli, run_main, commit, tmp_path, make_purchase):
@@ -46,13 +47,13 @@ def test_an_invalid_correction_lists_its_problems_and_stores_nothing(
         "the correction rejected, nothing stored:",
         "  error: items[0].price: the amount must be more than zero [invalid_amount]",
     ]
-    with closing(sqlite3.connect(home / "practice" / "register.sqlite3")) as connection:
+    with closing(register_connection(home / "practice" / "register.sqlite3")) as connection:
         assert connection.execute("SELECT count(*) FROM register_entry").fetchone()[0] == 1
 
 
 def test_a_void_on_police_hold_is_refused(run_main, commit, home):
     commit()
-    with closing(sqlite3.connect(home / "practice" / "register.sqlite3")) as connection, connection:
+    with closing(register_connection(home / "practice" / "register.sqlite3")) as connection, connection:
         connection.execute(
             "INSERT INTO alert (entry_id, hit_id, match_type, matched_field, matched_value, source, "
             "instructions, origin, status, received_at, release_note) "

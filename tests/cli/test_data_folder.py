@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from pathlib import Path
+
+from tests.conftest import register_connection
 
 PAGE = 4096
 
@@ -34,8 +35,11 @@ def test_a_file_that_is_not_a_register(cli, home: Path):
     (home / "practice").mkdir()
     (home / "practice" / "register.sqlite3").write_bytes(content)
     result = cli("verify")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "is damaged or is not a register (file is not a database); it was left unchanged" in result.stderr
+    # Encrypted registers look like random bytes: a file that is not one cannot be told from one
+    # with another key.
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    assert "cannot be opened with DOR_DESKTOP_DB_KEY (a wrong key, or a damaged file" in result.stderr
+    assert "it was left unchanged" in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert (home / "practice" / "register.sqlite3").read_bytes() == content
 
@@ -45,7 +49,7 @@ def test_a_damaged_register_page_is_one_clear_line_for_every_command(run_main, c
     for _ in range(3):
         commit()
     path = home / "practice" / "register.sqlite3"
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(register_connection(path)) as connection:
         root = connection.execute(
             "SELECT rootpage FROM sqlite_master WHERE name = 'register_entry'"
         ).fetchone()[0]

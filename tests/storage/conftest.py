@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlcipher3
 
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.registration import purchase_from_json
@@ -17,6 +17,7 @@ from dor_desktop.domain.rules import load_pack
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import Register, RegisterContext
+from tests.conftest import TEST_DB_KEY, register_connection
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -28,7 +29,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path, tmp_path: Path) -> Iterator[Database]:
-    database = Database(db_path)
+    database = Database(db_path, TEST_DB_KEY)
     migrate.upgrade(database, tmp_path / "backups")
     yield database
     database.close()
@@ -57,11 +58,12 @@ def purchase(make_purchase) -> Callable[..., Purchase]:
     return factory
 
 
-def raw(db_path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection, as an attacker or another tool would open the file (autocommit)."""
-    return sqlite3.connect(db_path, isolation_level=None)
+def raw(db_path: Path) -> sqlcipher3.Connection:
+    """A driver connection with the key, as another tool (or an attacker with the key) would open the
+    file (autocommit)."""
+    return register_connection(db_path, isolation_level=None)
 
 
 def count(db_path: Path, table: str) -> int:
-    with closing(sqlite3.connect(db_path)) as connection:
+    with closing(register_connection(db_path)) as connection:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

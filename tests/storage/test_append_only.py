@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 import pytest
+import sqlcipher3
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
@@ -34,7 +34,7 @@ def committed(register, purchase):
 def test_changes_to_committed_rows_are_refused_by_the_file_itself(db_path, committed, statement):
     with (
         closing(raw(db_path)) as connection,
-        pytest.raises(sqlite3.IntegrityError, match="append-only|frozen|cannot be deleted"),
+        pytest.raises(sqlcipher3.IntegrityError, match="append-only|frozen|cannot be deleted"),
     ):
         connection.execute(statement)
 

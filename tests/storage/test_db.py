@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from dor_desktop.storage.db import BUSY_TIMEOUT_MS
+from tests.conftest import register_connection
 
 
 def pragmas(connection) -> tuple:
@@ -32,7 +33,7 @@ def test_wal_full_sync_foreign_keys_busy_timeout_and_page_checks_on_every_sessio
 
 
 def test_the_file_itself_is_in_wal_mode(db, db_path):
-    with closing(sqlite3.connect(db_path)) as connection:
+    with closing(register_connection(db_path)) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -47,7 +48,7 @@ def test_foreign_keys_are_enforced(db):
 
 
 def test_a_write_session_takes_the_write_lock_at_once_and_a_read_session_does_not(db, db_path):
-    other = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    other = register_connection(db_path, isolation_level=None, timeout=0)
     try:
         with db.read() as session:
             session.execute(text("SELECT count(*) FROM register_entry"))
@@ -55,7 +56,7 @@ def test_a_write_session_takes_the_write_lock_at_once_and_a_read_session_does_no
             other.execute("ROLLBACK")
         with db.write() as session:
             session.execute(text("SELECT count(*) FROM register_entry"))  # a read, yet the lock is held
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with pytest.raises(sqlcipher3.OperationalError, match="locked"):
                 other.execute("BEGIN IMMEDIATE")
     finally:
         other.close()
@@ -106,3 +107,13 @@ def test_two_programs_opening_a_new_register_at_the_same_moment_both_get_it_in_w
         results = [pool.apply_async(_open_each_at_the_same_moment, (paths, barrier)) for _ in range(2)]
         outcomes = [result.get(timeout=120) for result in results]
     assert outcomes == [["wal"] * len(paths)] * 2
+
+
+def test_every_connection_to_an_encrypted_register_is_keyed_and_keeps_a_larger_page_cache(db, db_path):
+    from dor_desktop.storage.db import ENCRYPTED_CACHE_KIB
+
+    assert db.key is not None and db_path.read_bytes()[:16] != b"SQLite format 3\x00"
+    with db.engine.connect() as first, db.engine.connect() as second:  # two pooled connections
+        for connection in (first, second):
+            assert connection.execute(text("PRAGMA cache_size")).scalar() == -ENCRYPTED_CACHE_KIB
+            assert connection.execute(text("SELECT count(*) FROM register_entry")).scalar() == 0

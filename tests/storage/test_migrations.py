@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from dor_desktop.errors import UserError
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.verify import verify
+from tests.conftest import TEST_DB_KEY, register_connection
 
 from .conftest import count, make_register
 
@@ -55,6 +55,7 @@ TRIGGERS = {
 NEXT_REVISION = """
 import sqlalchemy as sa
 from alembic import op
+from tests.conftest import TEST_DB_KEY, register_connection
 
 revision = "9001"
 down_revision = "{head}"
@@ -75,7 +76,7 @@ def downgrade() -> None:
 
 
 def schema(path: Path) -> tuple[set[str], set[str], str | None]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(register_connection(path)) as connection:
         names = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     tables = {n for t, n in names if t == "table"}
@@ -107,7 +108,7 @@ def older_file(db, register, purchase, db_path):
 
 
 def test_an_empty_file_migrates_to_head_without_a_pointless_backup(tmp_path):
-    db = Database(tmp_path / "new" / "register.sqlite3")
+    db = Database(tmp_path / "new" / "register.sqlite3", TEST_DB_KEY)
     try:
         assert migrate.current_revision(db) is None
         assert migrate.upgrade(db, tmp_path / "backups") is None
@@ -123,7 +124,7 @@ def test_a_new_file_another_program_migrates_meanwhile_is_not_backed_up(tmp_path
     # Regression: the revision and "has it any tables" were read in two transactions, so a new
     # file that another program migrated in between looked like an old one and was copied.
     path = tmp_path / "register.sqlite3"
-    db, other = Database(path), Database(path)
+    db, other = Database(path, TEST_DB_KEY), Database(path, TEST_DB_KEY)
 
     def other_program_migrates(_conn, _cursor, statement, *_args) -> None:
         if "sqlite_master" in statement and migrate.current_revision(other) is None:
@@ -140,7 +141,7 @@ def test_a_new_file_another_program_migrates_meanwhile_is_not_backed_up(tmp_path
 
 
 def test_a_file_at_head_is_neither_migrated_nor_copied(older_file, tmp_path):
-    db = Database(older_file)
+    db = Database(older_file, TEST_DB_KEY)
     try:
         assert migrate.upgrade(db, tmp_path / "more-backups") is None
     finally:
@@ -150,7 +151,7 @@ def test_a_file_at_head_is_neither_migrated_nor_copied(older_file, tmp_path):
 
 def test_an_older_file_is_backed_up_then_migrated_with_its_data(older_file, tmp_path, newer_migrations):
     newer_migrations(fail=False)
-    db = Database(older_file)
+    db = Database(older_file, TEST_DB_KEY)
     try:
         made = migrate.upgrade(db, tmp_path / "backups")
         assert migrate.current_revision(db) == "9001"
@@ -170,7 +171,7 @@ def test_a_failed_migration_refuses_to_start_and_keeps_the_data(
 ):
     newer_migrations(fail=True)
     for _attempt in range(2):  # every start refuses, none half-migrates
-        db = Database(older_file)
+        db = Database(older_file, TEST_DB_KEY)
         try:
             with pytest.raises(UserError, match="could not be upgraded .*simulated failure.*a backup is at"):
                 migrate.upgrade(db, tmp_path / "backups")
@@ -179,7 +180,7 @@ def test_a_failed_migration_refuses_to_start_and_keeps_the_data(
     tables, triggers, version = schema(older_file)
     assert version == SHIPPED_HEAD and "test_extra" not in tables and triggers == TRIGGERS
     assert count(older_file, "register_entry") == 2
-    db = Database(older_file)
+    db = Database(older_file, TEST_DB_KEY)
     try:
         assert verify(db).entries == 2
         assert make_register(db).commit_purchase(purchase()).register_number == "K1-000003"
@@ -191,7 +192,7 @@ def test_a_failed_migration_refuses_to_start_and_keeps_the_data(
 def test_a_file_that_is_not_a_database_is_a_clear_error_and_is_left_alone(tmp_path, content):
     path = tmp_path / "register.sqlite3"
     path.write_bytes(content)
-    db = Database(path)
+    db = Database(path, TEST_DB_KEY)
     try:
         with pytest.raises(UserError, match="damaged or is not a register"):
             migrate.upgrade(db, tmp_path / "backups")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from dor_desktop.bootstrap.app import open_app
 from dor_desktop.config.paths import Paths
 from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT
 from dor_desktop.storage import migrate
+from tests.conftest import KEYED, register_connection
 
 
 def _settings(home: Path, **values: object) -> None:
@@ -18,7 +18,7 @@ def _settings(home: Path, **values: object) -> None:
 
 
 def test_without_a_dor_the_practice_register_is_opened(tmp_path: Path):
-    app = open_app(Paths(tmp_path), environ={})
+    app = open_app(Paths(tmp_path), environ=KEYED)
     try:
         assert app.practice and app.dor_endpoint == PRACTICE_ENDPOINT
         assert app.paths.database == tmp_path / "practice" / "register.sqlite3"
@@ -30,7 +30,7 @@ def test_without_a_dor_the_practice_register_is_opened(tmp_path: Path):
 
 def test_with_a_dor_the_legal_register_is_opened(tmp_path: Path):
     _settings(tmp_path, dor_url="https://dor.example.invalid/api/", dor_client_id="shop-1")
-    app = open_app(Paths(tmp_path), environ={})
+    app = open_app(Paths(tmp_path), environ=KEYED)
     try:
         assert not app.practice and app.dor_endpoint == REAL_ENDPOINT
         assert app.paths.database == tmp_path / "register.sqlite3"
@@ -39,7 +39,7 @@ def test_with_a_dor_the_legal_register_is_opened(tmp_path: Path):
 
 
 def test_the_environment_chooses_the_legal_register_too(tmp_path: Path):
-    app = open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "https://DOR.example.invalid"})
+    app = open_app(Paths(tmp_path), environ={**KEYED, "DOR_DESKTOP_DOR_URL": "https://DOR.example.invalid"})
     try:
         assert not app.practice and app.dor_endpoint == REAL_ENDPOINT
     finally:
@@ -48,14 +48,14 @@ def test_the_environment_chooses_the_legal_register_too(tmp_path: Path):
 
 def test_a_0_1_data_folder_still_in_practice_moves_its_register_to_the_practice_folder(tmp_path: Path):
     """0.1 synced its only register to the sandbox: in practice mode that register is practice data."""
-    first = open_app(Paths(tmp_path), environ={})
+    first = open_app(Paths(tmp_path), environ=KEYED)
     first.close()
     (tmp_path / "practice").rename(tmp_path / "old")  # what 0.1 left: the register in the data folder
     (tmp_path / "old" / "register.sqlite3").rename(tmp_path / "register.sqlite3")
     (tmp_path / "sandbox").mkdir()
     (tmp_path / "sandbox" / "sandbox.sqlite3").write_bytes(b"")
 
-    app = open_app(Paths(tmp_path), environ={})
+    app = open_app(Paths(tmp_path), environ=KEYED)
     try:
         assert app.practice and app.paths.database.is_file()
     finally:
@@ -66,9 +66,9 @@ def test_a_0_1_data_folder_still_in_practice_moves_its_register_to_the_practice_
 
 def test_a_register_that_never_talked_to_the_sandbox_is_not_moved(tmp_path: Path):
     """A legal register opened once without its DOR in the environment stays where it is."""
-    legal = open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"})
+    legal = open_app(Paths(tmp_path), environ={**KEYED, "DOR_DESKTOP_DOR_URL": "https://dor.example.invalid"})
     legal.close()
-    practice = open_app(Paths(tmp_path), environ={})
+    practice = open_app(Paths(tmp_path), environ=KEYED)
     practice.close()
     assert (
         tmp_path / "register.sqlite3"
@@ -76,10 +76,10 @@ def test_a_register_that_never_talked_to_the_sandbox_is_not_moved(tmp_path: Path
 
 
 def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tmp_path: Path, monkeypatch):
-    app = open_app(Paths(tmp_path), environ={})
+    app = open_app(Paths(tmp_path), environ=KEYED)
     app.close()
     database = tmp_path / "practice" / "register.sqlite3"
-    with closing(sqlite3.connect(database)) as connection, connection:
+    with closing(register_connection(database)) as connection, connection:
         connection.execute("CREATE TABLE ballast (data BLOB)")
         connection.executemany("INSERT INTO ballast VALUES (randomblob(4000))", [()] * 3000)
         connection.execute("UPDATE alembic_version SET version_num = '0001'")
@@ -112,7 +112,7 @@ def test_a_large_register_reports_progress_while_it_is_backed_up_and_migrated(tm
 
     app = open_app(
         Paths(tmp_path),
-        environ={},
+        environ=KEYED,
         progress=lambda *step: heard.append(step),
         on_settings=lambda settings: heard.append(("settings", 0, 0)),
     )
@@ -131,5 +131,5 @@ def test_an_unusable_dor_address_in_the_environment_opens_no_register(tmp_path: 
     from dor_desktop.errors import UserError
 
     with pytest.raises(UserError, match="DOR address cannot be used"):
-        open_app(Paths(tmp_path), environ={"DOR_DESKTOP_DOR_URL": "http://localhost@evil.example/"})
+        open_app(Paths(tmp_path), environ={**KEYED, "DOR_DESKTOP_DOR_URL": "http://localhost@evil.example/"})
     assert not (tmp_path / "register.sqlite3").exists()

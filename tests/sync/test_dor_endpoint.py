@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 import pytest
+import sqlcipher3
 
 from dor_desktop.sandbox.admin_client import SandboxAdmin
 from dor_desktop.services.context import PRACTICE_ENDPOINT, REAL_ENDPOINT, AppContext
 from dor_desktop.sync.backoff import Backoff
 from dor_desktop.sync.http_client import HttpTransport
 from dor_desktop.sync.service import SyncOptions, SyncService
+from tests.conftest import KEYED, register_connection
 from tests.sync.conftest import demo_credentials
 from tests.sync.helpers import commit, outbox
 
@@ -46,7 +47,7 @@ def test_a_message_from_before_the_endpoint_column_is_claimed_by_the_dor_that_se
     app: AppContext, sandbox_url: str, admin: SandboxAdmin
 ):
     commit(app)
-    with closing(sqlite3.connect(app.paths.database)) as connection, connection:  # as before schema 0002
+    with closing(register_connection(app.paths.database)) as connection, connection:  # as before schema 0002
         (trigger,) = connection.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'outbox_endpoint_fixed'"
         ).fetchone()
@@ -65,8 +66,8 @@ def test_a_message_from_before_the_endpoint_column_is_claimed_by_the_dor_that_se
 def test_a_recorded_endpoint_cannot_be_changed(app: AppContext):
     commit(app)
     with (
-        closing(sqlite3.connect(app.paths.database)) as connection,
-        pytest.raises(sqlite3.IntegrityError, match="cannot change its DOR"),
+        closing(register_connection(app.paths.database)) as connection,
+        pytest.raises(sqlcipher3.IntegrityError, match="cannot change its DOR"),
     ):
         connection.execute("UPDATE outbox SET dor_endpoint = ?", (REAL,))
 
@@ -79,11 +80,11 @@ def test_messages_made_before_the_dor_address_was_corrected_are_sent_to_the_corr
     from dor_desktop.bootstrap.sync import build_sync_service
 
     login = {"DOR_DESKTOP_CLIENT_ID": "sandbox-shop", "DOR_DESKTOP_CLIENT_SECRET": "sandbox-secret"}
-    typo = open_app(environ={"DOR_DESKTOP_DOR_URL": "http://127.0.0.1:9", **login})
+    typo = open_app(environ={**KEYED, "DOR_DESKTOP_DOR_URL": "http://127.0.0.1:9", **login})
     commit(typo)
     typo.close()
 
-    corrected = {"DOR_DESKTOP_DOR_URL": sandbox_url, **login}
+    corrected = {**KEYED, "DOR_DESKTOP_DOR_URL": sandbox_url, **login}
     app = open_app(environ=corrected)
     service = build_sync_service(app, environ=corrected)
     try:

@@ -17,6 +17,7 @@ from dor_desktop.sync.credentials import ENV_CLIENT_ID, ENV_SECRET, ENV_URL
 from dor_desktop.sync.errors import SyncBusy
 from dor_desktop.sync.owner_lock import SyncOwnerLock, lock_path_for
 from dor_desktop.sync.service import SyncService
+from tests.conftest import KEYED
 from tests.sync.canned import CannedServer
 from tests.sync.helpers import ManualClock, commit
 
@@ -155,7 +156,7 @@ def test_the_builder_starts_the_bundled_sandbox_when_no_url_is_configured(app: A
 def test_the_builder_uses_the_url_and_credentials_from_the_environment(
     home: Path, sandbox_url: str, admin: SandboxAdmin
 ) -> None:
-    environ = {ENV_URL: sandbox_url, ENV_CLIENT_ID: "sandbox-shop", ENV_SECRET: "sandbox-secret"}
+    environ = {**KEYED, ENV_URL: sandbox_url, ENV_CLIENT_ID: "sandbox-shop", ENV_SECRET: "sandbox-secret"}
     app = open_app(environ=environ)
     try:
         assert not app.practice and app.dor_endpoint == "dor"

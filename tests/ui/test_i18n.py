@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from dor_desktop.domain.rules import available_packs
+from dor_desktop.storage.keys import DbKey
 from dor_desktop.sync.api import RejectedEntry, SyncFieldError
 from dor_desktop.ui import i18n
 from dor_desktop.ui.entry_detail import ReasonDialog, SaleDialog
+from dor_desktop.ui.recovery_key import RecoveryKeyDialog
 from dor_desktop.ui.settings_dialog import SettingsDialog
 from dor_desktop.ui.sync_status import RejectionsDialog
 
@@ -80,6 +82,7 @@ def open_dialogs(window) -> list[QWidget]:
         RejectionsDialog([rejection], window),
         ReasonDialog("K1-000001", window),
         SaleDialog("K1-000001", [1], window),
+        RecoveryKeyDialog(DbKey.generate().recovery_text(), window),
     ]
     dialogs[0].rule_pack.setObjectName("rule_pack")
     dialogs[1].rule_pack.setObjectName("rule_pack")
