@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-import keyring
 from keyring.errors import KeyringError
 
+from dor_desktop.config.keyrings import trusted_keyring
 from dor_desktop.errors import UserError
 
 ENV_DB_KEY = "DOR_DESKTOP_DB_KEY"
@@ -130,7 +130,7 @@ def _keyring_name(database: Path) -> str:
 def load_key(database: Path) -> DbKey | None:
     """The key of the register at ``database`` from the OS keyring, or ``None`` when none is kept."""
     try:
-        stored = keyring.get_password(KEYRING_SERVICE, _keyring_name(database))
+        stored = trusted_keyring().get_password(KEYRING_SERVICE, _keyring_name(database))
     except KeyringError as exc:
         raise UserError(
             f"the OS keyring cannot be read ({exc}); for headless use set {ENV_DB_KEY}", exit_code=3
@@ -141,7 +141,7 @@ def load_key(database: Path) -> DbKey | None:
 def store_key(database: Path, key: DbKey) -> None:
     """Keep ``key`` in the OS keyring for the register at ``database``."""
     try:
-        keyring.set_password(KEYRING_SERVICE, _keyring_name(database), key.raw.hex())
+        trusted_keyring().set_password(KEYRING_SERVICE, _keyring_name(database), key.raw.hex())
     except KeyringError as exc:
         raise UserError(
             f"the OS keyring cannot store the register key ({exc}); for headless use set {ENV_DB_KEY}",

@@ -13,9 +13,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from dor_desktop.config.keyrings import trusted_keyring
 from dor_desktop.config.settings import ENV_DOR_URL, Settings, validated
 from dor_desktop.errors import UserError
 
@@ -108,7 +108,7 @@ def _check_url(url: str) -> None:
 
 def load_secret(client_id: str) -> str | None:
     try:
-        return keyring.get_password(SERVICE_NAME, client_id)
+        return trusted_keyring().get_password(SERVICE_NAME, client_id)
     except KeyringError as exc:
         raise UserError(f"the OS keyring cannot be read ({exc}); for headless use set {ENV_SECRET}") from None
 
@@ -117,7 +117,7 @@ def store_secret(client_id: str, secret: str) -> None:
     if not client_id.strip() or not secret:
         raise UserError("a client id and a non-empty secret are required")
     try:
-        keyring.set_password(SERVICE_NAME, client_id.strip(), secret)
+        trusted_keyring().set_password(SERVICE_NAME, client_id.strip(), secret)
     except KeyringError as exc:
         raise UserError(f"the OS keyring cannot store the secret ({exc})") from None
 
@@ -125,7 +125,7 @@ def store_secret(client_id: str, secret: str) -> None:
 def delete_secret(client_id: str) -> bool:
     """Remove the stored secret; False when there was none."""
     try:
-        keyring.delete_password(SERVICE_NAME, client_id)
+        trusted_keyring().delete_password(SERVICE_NAME, client_id)
     except PasswordDeleteError:
         return False
     except KeyringError as exc:

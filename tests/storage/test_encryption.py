@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from dor_desktop.storage.keys import ENV_DB_KEY, DbKey, FileState, file_state, l
 from dor_desktop.storage.verify import verify
 from tests.conftest import TEST_DB_KEY, register_connection
 
-from .conftest import make_register
+from .conftest import NOW, make_register
 
 NAME = b"Zwartkopf"
 DOCUMENT = b"NX12AB3C4"
@@ -34,7 +36,10 @@ pytestmark = pytest.mark.filterwarnings("ignore:PBKDF2 without:DeprecationWarnin
 
 @pytest.fixture
 def zwartkopf(purchase):
+    """Bought now: ``open_app``'s register runs on the real clock (a purchase dated days back is a
+    late entry that needs a reason)."""
     return purchase(
+        acquired_at=datetime.now(UTC).isoformat(),
         seller={
             "family_name": NAME.decode(),
             "given_names": "Pieter",
@@ -77,8 +82,8 @@ def _plain_register(folder: Path, purchase) -> Path:
     db = Database(path)
     try:
         migrate.upgrade(db, folder / "practice" / "backups")
-        for _ in range(2):
-            make_register(db).commit_purchase(purchase)
+        for _ in range(2):  # make_register's clock is the tests' NOW
+            make_register(db).commit_purchase(replace(purchase, acquired_at=NOW))
     finally:
         db.close()
     return path

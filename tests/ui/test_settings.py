@@ -14,8 +14,10 @@ from dor_desktop.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def test_keyring(tmp_path):
-    """A file keyring inside the test's folder instead of the machine's real one."""
+def test_keyring(tmp_path, monkeypatch):
+    """A file keyring inside the test's folder instead of the machine's real one (chosen on
+    purpose, as the program requires of a file keyring)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     previous = keyring.get_keyring()
     ring = PlaintextKeyring()
     ring.file_path = str(tmp_path / "keyring" / "keyring_pass.cfg")
