@@ -17,7 +17,15 @@ if TYPE_CHECKING:
 
     from dor_desktop.idscan.result import ScanResult
 
-__all__ = ["ScanResult", "masked_image", "read_document", "write_masked_copy"]
+__all__ = ["ScanResult", "masked_image", "read_document", "warm_up", "write_masked_copy"]
+
+
+def warm_up() -> None:
+    """Load the OCR stack, the model and the glyphs now (seconds on a cold start), so the first
+    scan at the counter fills the form as fast as the rest. Call it off the GUI thread."""
+    from dor_desktop.idscan.ocr import warm_up as load_ocr
+
+    load_ocr()
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:
