@@ -22,9 +22,18 @@ from PIL import Image, ImageFilter
 
 from dor_desktop.idscan import errors
 from dor_desktop.idscan.errors import ScanError
-from dor_desktop.idscan.glyph_check import o_or_zero, preferred_glyph
-from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_CONFIDENCE, LOW_RESOLUTION, run_guards  # noqa: F401
+from dor_desktop.idscan.glyph_check import LineScores
+from dor_desktop.idscan.guards import (  # noqa: F401  (GLYPH_DOUBT, LOW_CONFIDENCE: re-exported)
+    GLYPH_DOUBT,
+    GLYPH_UNMEASURED,
+    LOW_CONFIDENCE,
+    LOW_RESOLUTION,
+    MISALIGNED_LINES,
+    WRONG_LINE_LENGTH,
+    run_guards,
+)
 from dor_desktop.idscan.image_loading import load_image
+from dor_desktop.idscan.layout import DATE_SPANS, UNCHECKED_SPANS
 from dor_desktop.idscan.mrz_locate import (
     FINDER_WIDTHS,
     Crop,
@@ -37,7 +46,7 @@ from dor_desktop.idscan.mrz_locate import (
 from dor_desktop.idscan.mrz_parse import MrzFormatError, normalise_lines, parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.repair import single_edits
-from dor_desktop.idscan.result import ScanResult
+from dor_desktop.idscan.result import FIELD_NAMES, ScanResult
 from dor_desktop.idscan.trust import DEFAULT_MINIMUM_AGE, MOSTLY_FAILED, assess
 
 _log = logging.getLogger(__name__)
@@ -154,9 +163,24 @@ class _BandSearch:
                     continue
                 if self.best is None or _doubt(located.result) < _doubt(self.best.result):
                     self.best = located
-                if located.result.ok or _only_too_small(located.result):
+                if located.result.ok or _settled(located.result):
                     return True
         return False
+
+
+def _settled(result: ScanResult) -> bool:
+    """The whole MRZ was read in this band: right line lengths, aligned, every check digit passed.
+
+    Then this band is the MRZ and upright, so neither the other way up nor another band (other
+    text, or the same lines cut a little differently: what this band's other looks already try)
+    can do better; escalating further only cost time (issue 12: 0.47 s median).
+    """
+    if result.composite_check_ok is False or {WRONG_LINE_LENGTH, MISALIGNED_LINES, MOSTLY_FAILED} & set(
+        result.problems
+    ):
+        return False
+    checked = [getattr(result, name) for name in FIELD_NAMES]
+    return all(field.check_ok is not False for field in checked) and any(field.trusted for field in checked)
 
 
 def _repairable(result: ScanResult) -> bool:
@@ -169,8 +193,9 @@ def _improvable(result: ScanResult) -> bool:
 
 
 def _only_too_small(result: ScanResult) -> bool:
-    """All that is wrong is the print's size: no other band or crop of this image can do better."""
-    return set(result.problems) == {LOW_RESOLUTION}
+    """All that is wrong is the print itself (too small, or unlike the OCR-B glyphs): no other band,
+    crop or single edit of this image can do better."""
+    return bool(result.problems) and set(result.problems) <= {LOW_RESOLUTION, GLYPH_UNMEASURED}
 
 
 def _doubt(result: ScanResult) -> tuple[int, int]:
@@ -239,8 +264,21 @@ def evaluate(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading 
         result = parse_mrz_text("\n".join(line.text for line in lines), today=context.today)
     except MrzFormatError:
         return None
-    findings = run_guards(crop.image, crop.zoom, result.mrz_format, lines)
+    findings = run_guards(crop.image, crop.zoom, result.mrz_format, lines, proven_positions(result, lines))
     return Reading(assess(result, findings, today=context.today, minimum_age=context.minimum_age), lines)
+
+
+def proven_positions(result: ScanResult, lines: list[OcrLine]) -> list[tuple[int, int]]:
+    """(line, position) of the date characters a passing check digit proved right."""
+    spans = DATE_SPANS.get(result.mrz_format, {})
+    if not spans or len(lines) != len(UNCHECKED_SPANS[result.mrz_format]):
+        return []
+    return [
+        (line, position)
+        for name, (line, start, end) in spans.items()
+        if getattr(result, name).trusted
+        for position in range(start, end)
+    ]
 
 
 def _repaired(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading | None:
@@ -249,7 +287,7 @@ def _repaired(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading
     The guards (the slow part) run only on a candidate whose text already passes every check.
     """
     passing: dict[ScanResult, Reading] = {}
-    for tried, candidate in enumerate(single_edits(lines, ImageGlyphs(crop.image))):
+    for tried, candidate in enumerate(single_edits(lines, LineScores(crop.image))):
         if tried >= MAX_REPAIRS:
             break
         try:
@@ -264,19 +302,6 @@ def _repaired(crop: Crop, lines: list[OcrLine], context: ReadContext) -> Reading
             if len(passing) > 1:
                 return None
     return next(iter(passing.values()), None)
-
-
-@dataclass(frozen=True)
-class ImageGlyphs:
-    """The glyph check's opinions on one crop, for repair.single_edits."""
-
-    image: Image.Image
-
-    def preferred(self, line: OcrLine, position: int) -> str | None:
-        return preferred_glyph(self.image, line, position)
-
-    def o_or_zero(self, line: OcrLine, position: int) -> str | None:
-        return o_or_zero(self.image, line, position)
 
 
 def _text_box(crop: Crop, lines: list[OcrLine]) -> MrzBox:

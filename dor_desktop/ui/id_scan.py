@@ -110,6 +110,9 @@ DOUBTS = {
     "read with low confidence": "doubt_letters",
     "a character looks like another letter": "doubt_letters",
     "too few pixels per character to vouch for it": "doubt_small",
+    "the letter check is not reliable on this print": "doubt_print",
+    "other characters of this read were misread; a check digit misses 1 error in 10": "doubt_elsewhere",
+    "most fields of this read failed their checks: it cannot vouch for any field": "doubt_unread",
 }
 
 
@@ -168,6 +171,8 @@ MESSAGES = {
     "doubt_pattern": QT_TRANSLATE_NOOP("IdScan", "Does not fit the Dutch document number pattern."),
     "doubt_letters": QT_TRANSLATE_NOOP("IdScan", "A character may have been read as another one."),
     "doubt_small": QT_TRANSLATE_NOOP("IdScan", "The print is too small in the image to be sure."),
+    "doubt_print": QT_TRANSLATE_NOOP("IdScan", "The print differs from the standard letters: compare them."),
+    "doubt_elsewhere": QT_TRANSLATE_NOOP("IdScan", "Other characters of this scan were misread."),
     "doubt_century": QT_TRANSLATE_NOOP("IdScan", "The seller would be implausibly young: check the century."),
     "doubt_other": QT_TRANSLATE_NOOP("IdScan", "The reader is not sure of this value."),
     "alternative": QT_TRANSLATE_NOOP("IdScan", "Other reading: %1"),

@@ -366,6 +366,14 @@
         <translation>The print is too small in the image to be sure.</translation>
     </message>
     <message>
+        <source>The print differs from the standard letters: compare them.</source>
+        <translation>The print differs from the standard letters: compare them.</translation>
+    </message>
+    <message>
+        <source>Other characters of this scan were misread.</source>
+        <translation>Other characters of this scan were misread.</translation>
+    </message>
+    <message>
         <source>The seller would be implausibly young: check the century.</source>
         <translation>The seller would be implausibly young: check the century.</translation>
     </message>

@@ -366,6 +366,14 @@
         <translation>De tekst is te klein op de afbeelding om zeker te zijn.</translation>
     </message>
     <message>
+        <source>The print differs from the standard letters: compare them.</source>
+        <translation>De druk wijkt af van de standaardletters: vergelijk ze.</translation>
+    </message>
+    <message>
+        <source>Other characters of this scan were misread.</source>
+        <translation>Andere tekens van deze scan zijn verkeerd gelezen.</translation>
+    </message>
+    <message>
         <source>The seller would be implausibly young: check the century.</source>
         <translation>De verkoper zou onwaarschijnlijk jong zijn: controleer de eeuw.</translation>
     </message>
