@@ -178,6 +178,12 @@ def run(args: argparse.Namespace) -> str:
         }
         if status != "ok" or bad:
             failures.append(f"  #{index} {_describe(recipe)}: {status} {bad if bad else ''}")
+    ours_row = ("dor_desktop.idscan.read_id", score(our_outcomes, our_times))
+    formats = Counter(r.spec.mrz_format for r in recipes)
+    partial = report(args, [ours_row], generated, warm_up_s, failures, formats)
+    print(partial, file=sys.stderr, flush=True)  # kept even if the passporteye runs are cut short
+    if args.out:
+        args.out.write_text(partial + "\n", encoding="utf-8")
     print("our reader done; passporteye next (two runs side by side)", file=sys.stderr, flush=True)
     pe_scans = scans[: args.passporteye_scans]
     jobs = [(pe_scans, ""), (pe_scans, f"--tessdata-dir {TESSDATA} -l mrz")]
@@ -185,11 +191,11 @@ def run(args: argparse.Namespace) -> str:
         (stock, stock_t), (mrz, mrz_t) = list(pool.map(_passporteye_run, jobs))
     pe_wants = wants[: len(pe_scans)]
     rows = [
-        ("dor_desktop.idscan.read_id", score(our_outcomes, our_times)),
+        ours_row,
         ("passporteye read_mrz, stock eng model", score(_zip(stock, pe_wants), stock_t)),
         ("passporteye read_mrz, this project's mrz model", score(_zip(mrz, pe_wants), mrz_t)),
     ]
-    return report(args, rows, generated, warm_up_s, failures, Counter(r.spec.mrz_format for r in recipes))
+    return report(args, rows, generated, warm_up_s, failures, formats)
 
 
 def _zip(results: list[tuple[str, dict]], wants: list[dict]) -> list[tuple[str, dict, dict]]:
