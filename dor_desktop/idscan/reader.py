@@ -5,8 +5,10 @@ one in-process OCR call -> parse and validate -> every guard for what check digi
 (guards.py: line lengths and alignment, confidence, the OCR-B glyph check, resolution) -> each
 field confirmed or "check this" (trust.py) -> if not all confirmed, one model-suggested edit
 judged by the check digits (repair.py), then a second look at another crop size. The first
-candidate with every field confirmed wins; otherwise the one with the fewest fields to check is
-returned so the clerk sees what to check. Any failure inside OCR or parsing is a ScanError.
+candidate with every field confirmed wins, and the search also stops at the first band read whole
+(every check digit passing: the other way up and other bands cannot do better); otherwise the one
+with the fewest fields to check is returned so the clerk sees what to check. Any failure inside
+OCR or parsing is a ScanError.
 Raw MRZ text (an old Dutch passport's holds the BSN) exists only in this module's local values
 (OCR lines, ``Reading``) and is never logged or returned: callers get a ScanResult without it.
 """
@@ -185,14 +187,14 @@ def _settled(result: ScanResult) -> bool:
 
 def _repairable(result: ScanResult) -> bool:
     """A read one edit could turn into a confirmed one: not ok, but not garbage or too small."""
-    return not result.ok and not _only_too_small(result) and MOSTLY_FAILED not in result.problems
+    return not result.ok and not _only_the_print(result) and MOSTLY_FAILED not in result.problems
 
 
 def _improvable(result: ScanResult) -> bool:
-    return not result.ok and not _only_too_small(result)
+    return not result.ok and not _only_the_print(result)
 
 
-def _only_too_small(result: ScanResult) -> bool:
+def _only_the_print(result: ScanResult) -> bool:
     """All that is wrong is the print itself (too small, or unlike the OCR-B glyphs): no other band,
     crop or single edit of this image can do better."""
     return bool(result.problems) and set(result.problems) <= {LOW_RESOLUTION, GLYPH_UNMEASURED}
