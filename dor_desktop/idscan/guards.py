@@ -37,9 +37,9 @@ CONFIDENCE_FLOOR = 80.0
 RELIABLE_NAME_PITCH_PX = 10.0
 #: The glyph check vouches for letters only on a print where it is measured to tell glyphs apart:
 #: on the digits a passing check digit proves right, the right glyph must beat the best other one
-#: by this much (median normalised correlation). Regular OCR-B prints score 0.12-0.20; bold,
-#: condensed prints, where the glyph check let O-as-D and 6-as-G through (issue 12), 0.02-0.06.
-#: Measured on development scenes (bench/RESULTS_idscan.md).
+#: by this much (median normalised correlation). Regular OCR-B prints score 0.11-0.25; bold,
+#: condensed prints, where the glyph check let O-as-D and 6-as-G through (issue 12), mostly
+#: 0.0-0.10 (up to 0.11). Measured on development scenes (bench/RESULTS_idscan.md).
 PROVEN_GLYPH_MARGIN = 0.10
 #: Fewest proven digits the measurement needs (one date and its check digit).
 MIN_PROVEN_DIGITS = 7
