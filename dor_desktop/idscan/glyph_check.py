@@ -50,14 +50,14 @@ def doubtful_positions(image: Image.Image, line: OcrLine, positions: Iterable[in
     Only a glyph that would change the reading counts: 0 for O in a name is read as O anyway.
     A line without per-character boxes, or too short to measure its pitch, is all doubtful.
     """
-    wanted = [p for p in positions if p < len(line.text)]
-    geometry = _LineGeometry.measure(line)
-    if geometry is None:
-        return wanted
-    scores = _cell_scores(image.convert("L"), geometry, wanted)
-    return [
-        position for position, row in zip(wanted, scores, strict=True) if _better_glyph(line, position, row)
-    ]
+    return LineScores(image).doubtful(line, positions)
+
+
+def glyph_margins(image: Image.Image, line: OcrLine, positions: Iterable[int]) -> list[float]:
+    """For each of ``positions``, how much better the glyph read fits its cell than the best
+    glyph that would change the reading (negative: another fits better). Empty when the line
+    cannot be measured."""
+    return LineScores(image).margins(line, positions)
 
 
 def preferred_glyph(image: Image.Image, line: OcrLine, position: int) -> str | None:
@@ -75,8 +75,10 @@ def o_or_zero(image: Image.Image, line: OcrLine, position: int) -> str | None:
     true O, and by at most 0.097 on every true 0.
     """
     scores = _position_scores(image, line, position)
-    if scores is None:
-        return None
+    return None if scores is None else _o_or_zero(scores)
+
+
+def _o_or_zero(scores: np.ndarray) -> str | None:
     difference = scores[ALPHABET.index("O")] - scores[ALPHABET.index("0")]
     if difference >= O_ABOVE:
         return "O"
@@ -88,7 +90,61 @@ def _position_scores(image: Image.Image, line: OcrLine, position: int) -> np.nda
     geometry = _LineGeometry.measure(line)
     if geometry is None or position >= len(line.text):
         return None
-    return _cell_scores(image.convert("L"), geometry, [position])[0]
+    return _cell_scores(_gray(image), geometry, [position])[0]
+
+
+class LineScores:
+    """Every character's glyph scores per line of one crop, computed once per line.
+
+    The repair step asks about one position at a time, hundreds of times for the same few lines;
+    scoring a whole line in one matrix product and keeping it is several times faster.
+    """
+
+    def __init__(self, image: Image.Image) -> None:
+        self.image = _gray(image)
+        self._scores: dict[OcrLine, np.ndarray | None] = {}
+
+    def of(self, line: OcrLine, position: int) -> np.ndarray | None:
+        if line not in self._scores:
+            geometry = _LineGeometry.measure(line)
+            self._scores[line] = (
+                None if geometry is None else _cell_scores(self.image, geometry, list(range(len(line.text))))
+            )
+        scores = self._scores[line]
+        return None if scores is None or position >= len(scores) else scores[position]
+
+    def doubtful(self, line: OcrLine, positions: Iterable[int]) -> list[int]:
+        """As doubtful_positions."""
+        wanted = [p for p in positions if p < len(line.text)]
+        if not wanted or self.of(line, 0) is None:
+            return wanted
+        return [p for p in wanted if _better_glyph(line, p, self.of(line, p))]  # type: ignore[arg-type]
+
+    def margins(self, line: OcrLine, positions: Iterable[int]) -> list[float]:
+        """As glyph_margins."""
+        margins = []
+        for position in positions:
+            row = self.of(line, position)
+            if row is None or line.text[position] not in ALPHABET:
+                continue
+            reading = as_letters(line.text[position])
+            same = np.array([as_letters(char) == reading for char in ALPHABET])
+            margins.append(float(row[same].max() - row[~same].max()))
+        return margins
+
+    def preferred(self, line: OcrLine, position: int) -> str | None:
+        """As preferred_glyph."""
+        scores = self.of(line, position)
+        return None if scores is None else _better_glyph(line, position, scores)
+
+    def o_or_zero(self, line: OcrLine, position: int) -> str | None:
+        """As o_or_zero."""
+        scores = self.of(line, position)
+        return None if scores is None else _o_or_zero(scores)
+
+
+def _gray(image: Image.Image) -> Image.Image:
+    return image if image.mode == "L" else image.convert("L")
 
 
 def _better_glyph(line: OcrLine, position: int, scores: np.ndarray) -> str | None:
@@ -141,7 +197,7 @@ def _cell_scores(gray: Image.Image, geometry: _LineGeometry, positions: list[int
         extent = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
         window = np.asarray(
             gray.transform(size, Image.Transform.EXTENT, extent, Image.Resampling.BILINEAR, fillcolor=255),
-            dtype=np.float64,
+            dtype=np.float32,
         )
         shifted.append(
             sliding_window_view(window, (cell_height, CELL_WIDTH)).reshape(-1, cell_height * CELL_WIDTH)
@@ -162,12 +218,15 @@ def _smoothed_centres(boxes: tuple[tuple[int, int, int, int], ...]) -> np.ndarra
     fitting locally (not over the whole line) follows the pitch as perspective stretches it.
     """
     centres = np.array([(box[0] + box[2]) / 2 for box in boxes], dtype=np.float64)
-    positions = np.arange(len(centres))
     smoothed = np.empty_like(centres)
-    for index in positions:
+    for index in range(len(centres)):
         lo, hi = max(0, index - NEIGHBOURS), min(len(centres), index + NEIGHBOURS + 1)
-        slope, intercept = np.polyfit(positions[lo:hi], centres[lo:hi], 1)
-        smoothed[index] = slope * index + intercept
+        xs = np.arange(lo, hi, dtype=np.float64)
+        ys = centres[lo:hi]
+        x_mean, y_mean = xs.mean(), ys.mean()
+        spread = float(((xs - x_mean) ** 2).sum())
+        slope = float(((xs - x_mean) * (ys - y_mean)).sum()) / spread if spread else 0.0
+        smoothed[index] = y_mean + slope * (index - x_mean)  # the least-squares line, as polyfit
     return smoothed
 
 
@@ -210,4 +269,4 @@ def _templates() -> tuple[np.ndarray, int]:
         )
         cell = cell.resize((CELL_WIDTH, cell_height), Image.Resampling.BILINEAR)
         columns.append(_normalise(np.asarray(cell, dtype=np.float64)))
-    return np.stack(columns, axis=1), cell_height
+    return np.stack(columns, axis=1).astype(np.float32), cell_height

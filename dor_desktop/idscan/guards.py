@@ -18,8 +18,8 @@ from statistics import median
 
 from PIL import Image
 
-from dor_desktop.idscan.glyph_check import doubtful_positions
-from dor_desktop.idscan.layout import FIELD_SPANS, LINE_LENGTHS, UNCHECKED_SPANS
+from dor_desktop.idscan.glyph_check import LineScores
+from dor_desktop.idscan.layout import DATE_SPANS, FIELD_SPANS, LINE_LENGTHS, UNCHECKED_SPANS
 from dor_desktop.idscan.ocr import OcrLine
 
 #: Below this OCR confidence (0-100) on a character no check digit protects, the clerk is asked to
@@ -35,12 +35,24 @@ CONFIDENCE_FLOOR = 80.0
 #: 205 at 9-12 px, without glare. With glare and blur one wrong name passed at 8.4 px (JGNA read
 #: as JGMA), so the line is drawn at 10 px, above every wrong name seen.
 RELIABLE_NAME_PITCH_PX = 10.0
+#: The glyph check vouches for letters only on a print where it is measured to tell glyphs apart:
+#: on the digits a passing check digit proves right, the right glyph must beat the best other one
+#: by this much (median normalised correlation). Regular OCR-B prints score 0.11-0.25; bold,
+#: condensed prints, where the glyph check let O-as-D and 6-as-G through (issue 12), mostly
+#: 0.0-0.10 (up to 0.11). Measured on development scenes (bench/RESULTS_idscan.md).
+PROVEN_GLYPH_MARGIN = 0.10
+#: Fewest proven digits the measurement needs (one date and its check digit).
+MIN_PROVEN_DIGITS = 7
 
 WRONG_LINE_LENGTH = "an MRZ line was read with characters missing or extra; check the fields"
 MISALIGNED_LINES = "the MRZ lines do not line up: characters may be missing at a line's start or end"
 LOW_CONFIDENCE = "some characters (names, codes or document number) were read with low confidence; check them"
 GLYPH_DOUBT = "a character in the names, codes or document number looks like another letter; check them"
 LOW_RESOLUTION = "the MRZ is printed too small in this image to vouch for the names; check them"
+GLYPH_UNMEASURED = (
+    "the print differs too much from the OCR-B glyphs (or no date proved them) to vouch for the "
+    "names, codes and document number; check them"
+)
 
 #: Per-field reasons (ScanField.doubt).
 REASON_LENGTH = "a line was read with characters missing or extra"
@@ -48,6 +60,7 @@ REASON_ALIGNMENT = "the lines do not line up"
 REASON_CONFIDENCE = "read with low confidence"
 REASON_GLYPH = "a character looks like another letter"
 REASON_RESOLUTION = "too few pixels per character to vouch for it"
+REASON_GLYPH_UNMEASURED = "the letter check is not reliable on this print"
 #: Pseudo-field for every field at once (the lines do not map onto the layout).
 ALL_FIELDS = "*"
 NAMES = "names"
@@ -76,9 +89,20 @@ class GuardFindings:
                 reasons.append(reason)
 
 
-def run_guards(image: Image.Image, zoom: float, mrz_format: str, lines: list[OcrLine]) -> GuardFindings:
-    """Run every guard on ``lines`` read from ``image`` (a crop ``zoom`` times the original)."""
+def run_guards(
+    image: Image.Image,
+    zoom: float,
+    mrz_format: str,
+    lines: list[OcrLine],
+    proven: list[tuple[int, int]] | None = None,
+) -> GuardFindings:
+    """Run every guard on ``lines`` read from ``image`` (a crop ``zoom`` times the original).
+
+    ``proven``: (line, position) of characters a passing check digit proved right (the dates);
+    with it, the glyph check vouches for letters only where it measurably tells these apart.
+    """
     findings = GuardFindings()
+    glyphs = LineScores(image)  # each line's cells scored once, for every guard below
     spans = UNCHECKED_SPANS[mrz_format]
     mapped = len(lines) == len(spans)
     if any(len(line.text) != LINE_LENGTHS[mrz_format] for line in lines):
@@ -92,12 +116,31 @@ def run_guards(image: Image.Image, zoom: float, mrz_format: str, lines: list[Ocr
         wanted = [p for p in wanted if p < len(line.text)]
         weak = [p for p in wanted if line.confidences[p] < CONFIDENCE_FLOOR]
         findings.add(LOW_CONFIDENCE, REASON_CONFIDENCE, field_doubts(mrz_format, lines, index, weak, mapped))
-        doubtful = doubtful_positions(image, line, wanted)
+        doubtful = glyphs.doubtful(line, wanted)
         findings.add(GLYPH_DOUBT, REASON_GLYPH, field_doubts(mrz_format, lines, index, doubtful, mapped))
+    if proven is not None and mrz_format in DATE_SPANS and not glyph_check_measured(glyphs, lines, proven):
+        letter_fields = [name for name in FIELD_SPANS[mrz_format] if name != "document_code"]
+        findings.add(GLYPH_UNMEASURED, REASON_GLYPH_UNMEASURED, _split_names(letter_fields))
     pitch = pixels_per_character(lines, zoom)
     if mrz_format in FIELD_SPANS and NAMES in FIELD_SPANS[mrz_format] and pitch < RELIABLE_NAME_PITCH_PX:
         findings.add(LOW_RESOLUTION, REASON_RESOLUTION, ["family_name", "given_names"])
     return findings
+
+
+def glyph_check_measured(glyphs: LineScores, lines: list[OcrLine], proven: list[tuple[int, int]]) -> bool:
+    """Whether the glyph check tells glyphs apart on this print, judged on characters known to be
+    right: the median margin of their glyph over the best other one (see PROVEN_GLYPH_MARGIN)."""
+    margins = []
+    for index, line in enumerate(lines):
+        positions = [p for i, p in proven if i == index and p < len(line.text)]
+        margins += glyphs.margins(line, positions)
+    return len(margins) >= MIN_PROVEN_DIGITS and median(margins) >= PROVEN_GLYPH_MARGIN
+
+
+def _split_names(fields: list[str]) -> list[str]:
+    return [
+        part for name in fields for part in (("family_name", "given_names") if name == NAMES else (name,))
+    ]
 
 
 def field_doubts(

@@ -57,3 +57,15 @@ FIELD_SPANS: dict[str, FieldSpans] = {
     },
     "DL": {"document_code": (0, 0, 5), "issuing_country": (0, 2, 5), "document_number": (0, 5, 30)},
 }
+
+#: The date fields' digits and check digits: (line, start, end) per layout. A date whose check
+#: digit passed is proven right, so these cells show how well the OCR-B glyphs fit this print
+#: (guards.glyph_check_measured).
+_TWO_LINE_DATES = {"date_of_birth": (1, 13, 20), "expiry_date": (1, 21, 28)}
+DATE_SPANS: dict[str, dict[str, tuple[int, int, int]]] = {
+    "TD3": _TWO_LINE_DATES,
+    "TD2": _TWO_LINE_DATES,
+    "MRVA": _TWO_LINE_DATES,
+    "MRVB": _TWO_LINE_DATES,
+    "TD1": {"date_of_birth": (1, 0, 7), "expiry_date": (1, 8, 15)},
+}

@@ -26,10 +26,12 @@ __all__ = [
     "read_document",
     "read_scan_file",
     "take_inbox_scan",
+    "warm_up",
     "write_masked_copy",
 ]
 
 log = logging.getLogger(__name__)
+
 
 def read_scan_file(path: Path) -> bytes:
     """A scan's bytes, read once (so the reading and the masked copy see the same file), bounded:
@@ -37,6 +39,14 @@ def read_scan_file(path: Path) -> bytes:
     from dor_desktop.idscan.image_loading import read_source
 
     return read_source(path)
+
+
+def warm_up() -> None:
+    """Load the OCR stack, the model and the glyphs now (seconds on a cold start), so the first
+    scan at the counter fills the form as fast as the rest. Call it off the GUI thread."""
+    from dor_desktop.idscan.ocr import warm_up as load_ocr
+
+    load_ocr()
 
 
 def read_document(image: Path | bytes, today: date | None = None) -> ScanResult:

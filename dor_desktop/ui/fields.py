@@ -2,8 +2,8 @@
 
 Every problem sits next to the field it concerns (not in a dialog), all of them at once, in
 plain small text: the clerk fixes them in any order without losing sight of the seller. A value
-read from the ID document is marked as such until the clerk changes it; a doubtful read (a check
-digit that failed) is marked "check against the document".
+read from the ID document is marked as such until the clerk changes it; a value the scan doubts
+is marked "check against the document", with the scan's reason and other reading under it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ class FieldBox(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.hide()
+        #: Why the scan doubts this value, and its other reading (shown while it is "doubtful").
+        self.note = QLabel()
+        self.note.setObjectName("scanNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -63,6 +68,7 @@ class FieldBox(QWidget):
         column.setSpacing(1)
         column.addLayout(row)
         column.addWidget(self.hint)
+        column.addWidget(self.note)
         column.addWidget(self.problem)
         self.setFocusProxy(editor)
         if isinstance(editor, QLineEdit):
@@ -96,8 +102,9 @@ class FieldBox(QWidget):
 
     # -- decorations ---------------------------------------------------------------------------
 
-    def set_source(self, source: str | None) -> None:
-        """``"document"``, ``"doubtful"`` or None (typed by the clerk)."""
+    def set_source(self, source: str | None, note: str = "") -> None:
+        """``"document"``, ``"doubtful"`` or None (typed by the clerk). ``note``: why the scan
+        doubts the value and its other reading, shown under the field and as the marker's tooltip."""
         self.editor.setProperty("source", source or "")
         restyle(self.editor)
         if source == "document":
@@ -105,8 +112,13 @@ class FieldBox(QWidget):
             self.marker.setToolTip(self.tr("Read from the ID document; changes when you edit it"))
         elif source == "doubtful":
             self.marker.setText(self.tr("check against the document"))
-            self.marker.setToolTip(self.tr("A check digit did not match: compare with the document"))
+            self.marker.setToolTip(
+                note or self.tr("The scan is not sure of this value: compare with the document")
+            )
         self.marker.setVisible(source is not None)
+        shown = note if source == "doubtful" else ""
+        self.note.setText(shown)
+        self.note.setVisible(bool(shown))
 
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)

@@ -116,8 +116,10 @@ class FormState:
 
     values: dict[str, str] = field(default_factory=lambda: dict(_DEFAULTS))
     items: list[dict[str, Any]] = field(default_factory=lambda: [empty_item()])
-    #: path -> "document" (read from the ID) or "doubtful" (read, but a check digit failed)
+    #: path -> "document" (read from the ID and confirmed) or "doubtful" (read, but to be checked)
     from_document: dict[str, str] = field(default_factory=dict)
+    #: path -> why the scan doubts a "doubtful" field, and its other reading (shown under it)
+    scan_notes: dict[str, str] = field(default_factory=dict)
     accepted_warnings: set[tuple[str, str]] = field(default_factory=set)
     correction_of: str = ""
     correction_reason: str = ""
@@ -144,6 +146,7 @@ class FormState:
             "values": dict(self.values),
             "items": [dict(item) for item in self.items],
             "from_document": dict(self.from_document),
+            "scan_notes": dict(self.scan_notes),
             "accepted_warnings": sorted(list(pair) for pair in self.accepted_warnings),
             "correction_of": self.correction_of,
             "correction_reason": self.correction_reason,
@@ -165,6 +168,7 @@ class FormState:
             values={**_DEFAULTS, **values},
             items=items or [empty_item()],
             from_document={str(k): str(v) for k, v in (data.get("from_document") or {}).items()},
+            scan_notes={str(k): str(v) for k, v in (data.get("scan_notes") or {}).items()},
             accepted_warnings={(str(c), str(p)) for c, p in data.get("accepted_warnings") or []},
             correction_of=str(data.get("correction_of") or ""),
             correction_reason=str(data.get("correction_reason") or ""),

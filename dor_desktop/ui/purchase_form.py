@@ -294,7 +294,7 @@ class PurchaseForm(QWidget):
         self.state = state
         for path, box in self.boxes.items():
             box.set_value(state.get(path))
-            box.set_source(state.from_document.get(path))
+            box.set_source(state.from_document.get(path), state.scan_notes.get(path, ""))
         self.item_list.load(state.items)
         self.reason_box.set_value(state.correction_reason)
         self._show_correction()
@@ -304,6 +304,7 @@ class PurchaseForm(QWidget):
     def _field_edited(self, path: str, value: str) -> None:
         self.state.values[path] = value
         self.state.from_document.pop(path, None)
+        self.state.scan_notes.pop(path, None)
         self.touched.add(path)
         self._changed()
 
@@ -566,13 +567,15 @@ class PurchaseForm(QWidget):
     # -- scanning ------------------------------------------------------------------------------
 
     def _document_read(self, result: ScanResult) -> None:
-        """Fill the fields the scan read, each marked as read from the document (or doubtful)."""
+        """Fill the fields the scan read, each marked as read from the document or, with the
+        reader's doubt under it, to be checked against the document."""
         for filled in filled_fields(result):
             box = self.boxes[filled.path]
             box.set_value(filled.value)
-            box.set_source(filled.source)
+            box.set_source(filled.source, filled.note)
             self.state.values[filled.path] = filled.value
             self.state.from_document[filled.path] = filled.source
+            self.state.scan_notes[filled.path] = filled.note
             self.touched.add(filled.path)
         self._changed()
         self.validate_now()

@@ -11,6 +11,7 @@ keeps the Dutch and English catalogues as they are.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -18,12 +19,14 @@ from PySide6.QtGui import QDropEvent, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dor_desktop.domain.clock import SHOP_ZONE
+from dor_desktop.services import scanning
 from dor_desktop.ui.background import Op
 from dor_desktop.ui.fields import restyle
 from dor_desktop.ui.id_scan import ScanOutcome, is_scan_file, scan_error_text, scan_image, scan_summary
 from dor_desktop.ui.services import Services
 
 translate = QCoreApplication.translate
+_log = logging.getLogger(__name__)
 
 #: The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it).
 MASKED_WIDTH = 240
@@ -53,7 +56,10 @@ class ScanPanel(QWidget):
         self.masked_view.setObjectName("maskedImage")
         self.masked_view.setToolTip(translate("PurchaseForm", "Masked copy: photo and BSN made unreadable"))
         self.masked_view.hide()
+        #: True once the OCR model is loaded (warm_up, on the OCR lane at start).
+        self.warmed_up = False
         self._lay_out()
+        self._warm_up()
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -69,6 +75,21 @@ class ScanPanel(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(scanning, 1)
         top.addWidget(self.masked_view)
+
+    def _warm_up(self) -> None:
+        """Load the OCR model on the OCR lane now, not at the first scan: a scan queued meanwhile
+        simply waits its turn on the same lane."""
+
+        def done(_result: object) -> None:
+            self.warmed_up = True
+
+        Op(self.services.lanes.ocr, scanning.warm_up).on_success(done).on_failure(self._warm_up_failed).start(
+            self
+        )
+
+    def _warm_up_failed(self, error: BaseException) -> None:
+        # Not fatal: the first scan loads the model itself, and says so if it cannot.
+        _log.warning("OCR warm-up failed: %s", type(error).__name__)
 
     # -- sources ---------------------------------------------------------------------------------
 

@@ -396,6 +396,7 @@
     <name>FieldBox</name>
     <message>
         <source>from document</source>
+        <extracomment>Why the scan doubts this value, and its other reading (shown while it is &quot;doubtful&quot;).</extracomment>
         <translation>from document</translation>
     </message>
     <message>
@@ -407,8 +408,8 @@
         <translation>check against the document</translation>
     </message>
     <message>
-        <source>A check digit did not match: compare with the document</source>
-        <translation>A check digit did not match: compare with the document</translation>
+        <source>The scan is not sure of this value: compare with the document</source>
+        <translation>The scan is not sure of this value: compare with the document</translation>
     </message>
     <message>
         <source>%1 (accepted)</source>
@@ -419,7 +420,7 @@
     <name>IdScan</name>
     <message>
         <source>family name</source>
-        <extracomment>Scan result field -&gt; form path. Fields whose check digit settles every character: digits only, so no two readings of a character can have values ten apart. The document number&apos;s check digit cannot tell W from M.</extracomment>
+        <extracomment>Scan result field -&gt; form path. The reader&apos;s reasons for doubting a field (idscan: mrz_parse, guards, trust) -&gt; message key.</extracomment>
         <translation>family name</translation>
     </message>
     <message>
@@ -477,6 +478,58 @@
     <message>
         <source>The document could not be read. Type the fields.</source>
         <translation>The document could not be read. Type the fields.</translation>
+    </message>
+    <message>
+        <source>Its check digit did not match.</source>
+        <translation>Its check digit did not match.</translation>
+    </message>
+    <message>
+        <source>Not a known country code.</source>
+        <translation>Not a known country code.</translation>
+    </message>
+    <message>
+        <source>Not all characters could be read.</source>
+        <translation>Not all characters could be read.</translation>
+    </message>
+    <message>
+        <source>Not a valid date.</source>
+        <translation>Not a valid date.</translation>
+    </message>
+    <message>
+        <source>The overall check digit did not match.</source>
+        <translation>The overall check digit did not match.</translation>
+    </message>
+    <message>
+        <source>Does not fit the Dutch document number pattern.</source>
+        <translation>Does not fit the Dutch document number pattern.</translation>
+    </message>
+    <message>
+        <source>A character may have been read as another one.</source>
+        <translation>A character may have been read as another one.</translation>
+    </message>
+    <message>
+        <source>The print is too small in the image to be sure.</source>
+        <translation>The print is too small in the image to be sure.</translation>
+    </message>
+    <message>
+        <source>The print differs from the standard letters: compare them.</source>
+        <translation>The print differs from the standard letters: compare them.</translation>
+    </message>
+    <message>
+        <source>Other characters of this scan were misread.</source>
+        <translation>Other characters of this scan were misread.</translation>
+    </message>
+    <message>
+        <source>The seller would be implausibly young: check the century.</source>
+        <translation>The seller would be implausibly young: check the century.</translation>
+    </message>
+    <message>
+        <source>The reader is not sure of this value.</source>
+        <translation>The reader is not sure of this value.</translation>
+    </message>
+    <message>
+        <source>Other reading: %1</source>
+        <translation>Other reading: %1</translation>
     </message>
 </context>
 <context>
@@ -950,7 +1003,7 @@
     </message>
     <message>
         <source>Scan ID from file... (Ctrl+O)</source>
-        <extracomment>The masked copy of the last document read (PNG), kept with the entry if the shop keeps copies.</extracomment>
+        <extracomment>The masked ID copy is shown as a thumbnail beside the scan buttons (enough to recognise it). The masked copy of the last document read (PNG), kept with the entry if the shop keeps copies.</extracomment>
         <translation>Scan ID from file... (Ctrl+O)</translation>
     </message>
     <message>
@@ -1111,6 +1164,7 @@
     </message>
     <message>
         <source>Choose an image of the ID document</source>
+        <extracomment>True once the OCR model is loaded (warm_up, on the OCR lane at start).</extracomment>
         <translation>Choose an image of the ID document</translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from dor_desktop.idscan.mrz_parse import check_digit
 from dor_desktop.idscan.ocr import OcrLine, recognise_lines
 from dor_desktop.idscan.reader import GLYPH_DOUBT, ReadContext, _repaired, evaluate, read_id
 from dor_desktop.idscan.repair import single_edits
+from dor_desktop.idscan.trust import MISREAD_ELSEWHERE, REASON_MISREAD_ELSEWHERE
 from tests.idscan.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("warm_reader")
@@ -77,7 +78,9 @@ def test_a_confident_misread_in_a_name_is_caught(read_passport, position: int, w
     misread = _misread(lines[0], position, wrong)
     assert doubtful_positions(image, misread, range(len(misread.text))) == [position]
     reading = evaluate(crop, [misread, lines[1]], CONTEXT)
-    assert reading.result.problems == (GLYPH_DOUBT,)
+    assert reading.result.problems == (GLYPH_DOUBT, MISREAD_ELSEWHERE)
+    # A read that misread a name has shown it errs: its check digits alone vouch for nothing.
+    assert reading.result.date_of_birth.doubt == REASON_MISREAD_ELSEWHERE
 
 
 def test_0_read_for_o_in_a_name_is_not_doubted(read_passport) -> None:

@@ -7,7 +7,12 @@ from datetime import date
 from PIL import Image
 
 from dor_desktop.idscan.guards import (
+    GLYPH_DOUBT,
+    GLYPH_UNMEASURED,
     LOW_RESOLUTION,
+    REASON_GLYPH,
+    REASON_GLYPH_UNMEASURED,
+    REASON_RESOLUTION,
     RELIABLE_NAME_PITCH_PX,
     GuardFindings,
     field_doubts,
@@ -17,7 +22,14 @@ from dor_desktop.idscan.guards import (
 from dor_desktop.idscan.mrz_parse import parse_mrz_text
 from dor_desktop.idscan.ocr import OcrLine
 from dor_desktop.idscan.result import CHECK, CONFIRMED, FIELD_NAMES
-from dor_desktop.idscan.trust import IMPLAUSIBLE_BIRTH, MOSTLY_FAILED, assess, century_doubt
+from dor_desktop.idscan.trust import (
+    IMPLAUSIBLE_BIRTH,
+    MISREAD_ELSEWHERE,
+    MOSTLY_FAILED,
+    REASON_MISREAD_ELSEWHERE,
+    assess,
+    century_doubt,
+)
 
 LINE1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
 LINE2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
@@ -108,3 +120,44 @@ def test_a_mostly_failed_read_vouches_for_no_field() -> None:
     assert MOSTLY_FAILED in result.problems
     assert result.family_name.to_check and result.family_name.doubt == MOSTLY_FAILED
     assert not any(getattr(result, name).confirmed for name in FIELD_NAMES)
+
+
+def _clean_read():
+    return parse_mrz_text(LINE1 + "\n" + LINE2, today=TODAY)
+
+
+def test_a_misread_elsewhere_takes_away_the_check_digits_vouching() -> None:
+    """Two digit errors can cancel in a check digit (860306 read as 800304 passed): in a read that
+    misread a name, the dates and the document number are no longer confirmed by their digit alone."""
+    findings = GuardFindings()
+    findings.add(GLYPH_DOUBT, REASON_GLYPH, ["nationality"])
+    result = assess(_clean_read(), findings, today=TODAY, minimum_age=12)
+    for name in ("date_of_birth", "expiry_date", "document_number"):
+        assert getattr(result, name).doubt == REASON_MISREAD_ELSEWHERE, name
+    assert MISREAD_ELSEWHERE in result.problems
+    # A print merely too small for names is no misread: the dates keep their check digit's word.
+    small = GuardFindings()
+    small.add(LOW_RESOLUTION, REASON_RESOLUTION, ["family_name", "given_names"])
+    assert assess(_clean_read(), small, today=TODAY, minimum_age=12).date_of_birth.confirmed
+
+
+def test_a_print_the_glyph_check_cannot_measure_doubts_letters_but_is_no_garbage() -> None:
+    findings = GuardFindings()
+    letters = ["issuing_country", "document_number", "family_name", "given_names", "sex", "nationality"]
+    findings.add(GLYPH_UNMEASURED, REASON_GLYPH_UNMEASURED, letters)
+    result = assess(_clean_read(), findings, today=TODAY, minimum_age=12)
+    assert all(getattr(result, name).to_check for name in letters)
+    # Six of eight fields doubted, but none misread: the dates stay confirmed, no "mostly failed".
+    assert MOSTLY_FAILED not in result.problems and MISREAD_ELSEWHERE not in result.problems
+    assert result.date_of_birth.confirmed and result.expiry_date.confirmed
+
+
+def test_the_glyph_check_is_measured_on_the_proven_digits_of_the_image() -> None:
+    """A blank image fits every glyph alike (margin 0): the letters cannot be vouched for."""
+    lines = [_line(LINE1, 0), _line(LINE2, 0)]
+    proven = [(1, position) for position in range(13, 28)]
+    findings = run_guards(Image.new("L", (900, 80), 255), 2.0, "TD3", lines, proven)
+    assert GLYPH_UNMEASURED in findings.problems
+    assert REASON_GLYPH_UNMEASURED in findings.doubts["family_name"]
+    # Without proven digits passed in (the driving licence, old callers), nothing is measured.
+    assert GLYPH_UNMEASURED not in run_guards(Image.new("L", (900, 80), 255), 2.0, "TD3", lines).problems

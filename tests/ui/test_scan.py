@@ -13,8 +13,11 @@ from PySide6.QtGui import QDropEvent
 
 from dor_desktop.domain.enums import IdDocumentType
 from dor_desktop.idscan import synthetic
-from dor_desktop.idscan.reader import GLYPH_DOUBT
-from dor_desktop.idscan.result import ScanField, ScanResult
+from dor_desktop.idscan.guards import GLYPH_DOUBT, LOW_RESOLUTION, REASON_GLYPH, REASON_RESOLUTION
+from dor_desktop.idscan.mrz_parse import CHECK_FAILED
+from dor_desktop.idscan.result import CHECK, CONFIRMED, ScanField, ScanResult
+from dor_desktop.idscan.trust import IMPLAUSIBLE_BIRTH
+from dor_desktop.ui.form_state import format_day
 from dor_desktop.ui.id_scan import MESSAGES, ScanOutcome, filled_fields, message
 from tests.ui.conftest import CLEAN_IMEI, fill_item, type_into
 
@@ -130,15 +133,21 @@ def test_a_failed_read_says_why_and_leaves_the_form_editable(window_factory, qtb
 
 
 def _result(number_ok: bool) -> ScanResult:
-    def field(value: str, covered: bool = False, ok: bool | None = None) -> ScanField:
-        return ScanField(value, covered, ok if covered else None)
+    """A TD1 read whose fields the reader all confirmed, but the document number when its check
+    digit failed."""
 
+    def field(value: str, covered: bool = False, ok: bool | None = None) -> ScanField:
+        return ScanField(value, covered, ok if covered else None, CONFIRMED, "")
+
+    number = field("SPECI2O21", True, number_ok)
+    if not number_ok:
+        number = replace(number, status=CHECK, doubt=CHECK_FAILED)
     return ScanResult(
         mrz_format="TD1",
         document_code="I",
         document_type=IdDocumentType.ID_CARD,
         issuing_country=field("NLD"),
-        document_number=field("SPECI2O21", True, number_ok),
+        document_number=number,
         family_name=field("DE BRUIJN"),
         given_names=field("WILLEKE LISELOTTE"),
         date_of_birth=field("1965-03-10", True, True),
@@ -157,27 +166,60 @@ def test_a_doubtful_read_marks_the_field_and_names_the_part(window_factory):
     form.scan_panel._scanned(ScanOutcome(_result(number_ok=False), None))
     number = form.boxes["id_document.number"]
     assert number.value() == "SPECI2O21" and number.editor.property("source") == "doubtful"
-    # A read with any problem vouches only for what a passing check digit covers.
-    assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
-    assert form.boxes["seller.date_of_birth"].editor.property("source") == "document"
+    assert number.note.text() == message("doubt_check_digit") and not number.note.isHidden()
+    # Every other field the reader confirmed is marked as read from the document, without a note.
+    for path in ("seller.family_name", "seller.date_of_birth", "id_document.expiry_date"):
+        assert form.boxes[path].editor.property("source") == "document"
+        assert form.boxes[path].note.isHidden()
     assert message("document_number") in form.scan_panel.scan_status.text()
     type_into(number, "SPECI2021")  # the clerk corrects it from the document
     assert number.editor.property("source") == "" and number.marker.isHidden()
+    assert number.note.isHidden()
     assert "id_document.number" not in form.state.from_document
+    assert "id_document.number" not in form.state.scan_notes
 
 
-def test_a_name_the_glyph_check_doubts_is_marked_for_the_clerk(window_factory):
-    """Check digits all pass, but a letter in the name looked like another one (N read as M)."""
+def test_each_field_the_reader_doubts_says_why_and_offers_the_other_reading(window_factory):
+    """Issue 12: the scan's per-field doubt reaches the form, not just a line for the whole scan."""
     form = window_factory().form
-    result = replace(_result(number_ok=True), problems=(GLYPH_DOUBT,))
+    result = _result(number_ok=True)
+    result = replace(
+        result,
+        family_name=replace(result.family_name, status=CHECK, doubt=REASON_RESOLUTION),
+        given_names=replace(result.given_names, status=CHECK, doubt=REASON_GLYPH),
+        date_of_birth=replace(
+            result.date_of_birth,
+            value="2011-01-01",
+            status=CHECK,
+            doubt="the holder would be 1 when the document expires",
+            alternatives=("1911-01-01",),
+        ),
+        problems=(LOW_RESOLUTION, GLYPH_DOUBT, IMPLAUSIBLE_BIRTH),
+    )
     form.scan_panel._scanned(ScanOutcome(result, None))
-    assert form.scan_panel.scan_status.property("tone") == "attention"
-    assert form.scan_panel.scan_status.text() == message("unchecked")
-    assert form.boxes["seller.family_name"].editor.property("source") == "doubtful"
-    assert form.boxes["seller.given_names"].editor.property("source") == "doubtful"
-    # Its check digit cannot tell W from M (values ten apart), so the number is doubtful too.
-    assert form.boxes["id_document.number"].editor.property("source") == "doubtful"
-    assert form.boxes["seller.date_of_birth"].editor.property("source") == "document"
+    paths = ("seller.family_name", "seller.given_names", "seller.date_of_birth")
+    family, given, birth = (form.boxes[path] for path in paths)
+    assert [box.editor.property("source") for box in (family, given, birth)] == ["doubtful"] * 3
+    assert family.note.text() == message("doubt_small")
+    assert given.note.text() == message("doubt_letters")
+    assert birth.note.text().splitlines() == [
+        message("doubt_century"),
+        message("alternative").replace("%1", format_day("1911-01-01")),
+    ]
+    assert birth.marker.toolTip() == birth.note.text() and not birth.marker.isHidden()
+    # A confirmed field of the same read stays "from document".
+    assert form.boxes["id_document.number"].editor.property("source") == "document"
+    text = form.scan_panel.scan_status.text()
+    assert all(message(name) in text for name in ("family_name", "given_names", "date_of_birth"))
+    assert message("document_number") not in text
+    # The notes survive a restore (a draft or a crash).
+    assert form.state.scan_notes["seller.date_of_birth"] == birth.note.text()
+
+
+def test_the_ocr_model_is_warmed_up_when_the_window_opens(window_factory, qtbot):
+    """Issue 12: the first scan must not pay for loading the model and rendering the glyphs."""
+    form = window_factory().form
+    qtbot.waitUntil(lambda: form.scan_panel.warmed_up, timeout=60_000)
 
 
 def test_scan_fields_are_only_the_bsn_free_ones():
