@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from dor_desktop.config.logs import describe_exception, setup_logging
+from tests.conftest import register_connection
 
 NAME, GIVEN, BIRTH, NUMBER = "Zwartjeswaard", "Hendrikje", "1957-04-29", "NW7K3P2Q8"
 SPECIMEN_BSN = "999999990"
@@ -37,7 +37,7 @@ def test_a_database_error_during_a_commit_logs_no_personal_data(cli, home, tmp_p
     first = tmp_path / "first.json"
     first.write_text(json.dumps(make_purchase()), encoding="utf-8")
     assert cli("register", "add", "--json", str(first)).returncode == 0
-    register = sqlite3.connect(home / "practice" / "register.sqlite3")
+    register = register_connection(home / "practice" / "register.sqlite3")
     register.execute(
         "CREATE TRIGGER refuse BEFORE INSERT ON register_entry BEGIN SELECT RAISE(ABORT, 'refused'); END"
     )

@@ -8,11 +8,12 @@ command, on loopback), on a real register file.
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
 
 import pytest
+import sqlcipher3
 
+from tests.conftest import register_connection
 from tests.storage.test_anchor import _rewrite_whole_chain
 from tests.storage.test_verify import tamper
 
@@ -51,7 +52,7 @@ def on_hold(cli, make_purchase, home, tmp_path):
 
 
 def _entries(home) -> int:
-    with closing(sqlite3.connect(_register(home))) as connection:
+    with closing(register_connection(_register(home))) as connection:
         return connection.execute("SELECT count(*) FROM register_entry").fetchone()[0]
 
 
@@ -79,7 +80,7 @@ def test_after_the_police_release_the_correction_goes_through(cli, on_hold):
 
 
 def test_deleting_the_hit_is_refused_and_with_the_triggers_dropped_verify_fails(cli, home, on_hold):
-    with closing(sqlite3.connect(_register(home))) as connection, pytest.raises(sqlite3.DatabaseError):
+    with closing(register_connection(_register(home))) as connection, pytest.raises(sqlcipher3.DatabaseError):
         connection.execute("DELETE FROM alert")
     tamper(
         _register(home),

@@ -17,6 +17,7 @@ from dor_desktop.reports.export import export_register
 from dor_desktop.reports.receipt import render_receipt
 from dor_desktop.storage.models import OutboxMessage
 from dor_desktop.storage.queries import entry_detail
+from dor_desktop.storage.register import Register
 from dor_desktop.storage.sales import record_sale
 from tests.reports.conftest import purchase_data
 
@@ -27,9 +28,11 @@ NAMES = ("Wójcik, Łukasz", "Kılıç, Şükrü", "Dvořák, Jiří", "Иван
 
 
 def _commit(app, data: dict):
+    """Entered at the counter when it was bought (the register's clock set then, not a late entry)."""
     purchase, problems = purchase_from_json(data, NOW)
     assert problems == []
-    return app.register.commit_purchase(purchase)
+    then = Register(app.db, replace(app.register.context, clock=lambda: purchase.acquired_at))
+    return then.commit_purchase(purchase)
 
 
 def _named(family: str, given: str, imei: str = "490154203237518") -> dict:

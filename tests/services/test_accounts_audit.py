@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from dataclasses import replace
 from datetime import date, timedelta
@@ -10,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from dor_desktop.errors import UserError
 from dor_desktop.services import (
@@ -24,6 +24,7 @@ from dor_desktop.services import (
 from dor_desktop.services.access import NotPermitted, Role, os_owner
 from dor_desktop.services.audit import AuditFilter
 from dor_desktop.services.context import AppContext
+from tests.conftest import register_connection
 from tests.services.helpers import commit_phone, make_imei, phone_purchase
 
 PIN = "4321"
@@ -38,7 +39,7 @@ def login_as(app: AppContext, name: str, role: str) -> None:
 
 def actions(app: AppContext) -> list[tuple[str, str, str]]:
     """(actor, action, reference) of every audit row, oldest first, straight from the table."""
-    with closing(sqlite3.connect(app.db.path)) as connection:
+    with closing(register_connection(app.db.path)) as connection:
         return connection.execute("SELECT actor, action, reference FROM audit_log ORDER BY id").fetchall()
 
 
@@ -118,7 +119,7 @@ def test_pins_are_hashed_with_argon2_and_short_ones_refused(app: AppContext):
     with pytest.raises(UserError, match="at least 4 characters"):
         accounts.add(app, "Anna", "clerk", "12")
     accounts.add(app, "Anna", "clerk", PIN)
-    with closing(sqlite3.connect(app.db.path)) as connection:
+    with closing(register_connection(app.db.path)) as connection:
         (stored,) = connection.execute("SELECT secret_hash FROM account").fetchone()
     assert stored.startswith("$argon2id$") and PIN not in stored
 
@@ -136,8 +137,8 @@ def test_the_last_owner_cannot_be_deactivated_or_demoted_and_accounts_are_never_
     accounts.add(app, "Piet", "owner", PIN)
     accounts.set_role(app, "Olga", "manager")
     with (
-        closing(sqlite3.connect(app.db.path)) as connection,
-        pytest.raises(sqlite3.IntegrityError, match="never deleted"),
+        closing(register_connection(app.db.path)) as connection,
+        pytest.raises(sqlcipher3.IntegrityError, match="never deleted"),
     ):
         connection.execute("DELETE FROM account WHERE name = 'Anna'")
     assert {(a.name, a.role, a.active) for a in accounts.list_accounts(app)} == {
@@ -215,9 +216,9 @@ def test_the_audit_period_filter_uses_the_shops_days(app: AppContext):
 
 def test_the_audit_log_is_append_only(app: AppContext):
     audit.record(app, audit.Action.EXPORT, "x")
-    with closing(sqlite3.connect(app.db.path)) as connection:
+    with closing(register_connection(app.db.path)) as connection:
         for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
                 connection.execute(statement)
 
 
@@ -233,7 +234,7 @@ def test_verify_finds_an_edited_or_removed_audit_row(app: AppContext, tamper: st
     for _ in range(3):
         register.entry_detail(app, "K1-000001")
     assert inspection.verify(app).ok
-    with closing(sqlite3.connect(app.db.path)) as connection, connection:
+    with closing(register_connection(app.db.path)) as connection, connection:
         connection.execute("DROP TRIGGER audit_log_no_update")
         connection.execute("DROP TRIGGER audit_log_no_delete")
         connection.execute(tamper)
@@ -253,8 +254,8 @@ def test_no_personal_data_reaches_the_audit_log(app: AppContext, tmp_path: Path)
     inspection.export(app, date.today(), date.today(), "csv", tmp_path / "out.csv")
     register.correct(app, number, phone_purchase("Jansen", make_imei(1)), "wrong street")
     audit.listing(app, AuditFilter(references=audit.seller_references(app, "Jansen")))
-    with closing(sqlite3.connect(app.db.path)) as connection:
-        dump = "\n".join(connection.iterdump())
+    with closing(register_connection(app.db.path)) as connection:
+        dump = repr(connection.execute("SELECT data FROM entry_personal").fetchall())
         rows = connection.execute("SELECT * FROM audit_log").fetchall()
     assert "Jansen" in dump  # the register itself holds it: the grep below is meaningful
     text = repr(rows)

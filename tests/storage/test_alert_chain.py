@@ -5,11 +5,10 @@ Before schema 0003 deleting an alert's row lifted the police hold and ``verify``
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 import pytest
-
+import sqlcipher3
 from alembic import command
 
 from dor_desktop.domain.registration import purchase_to_json
@@ -17,6 +16,7 @@ from dor_desktop.storage import alerts, migrate
 from dor_desktop.storage.db import Database
 from dor_desktop.storage.register import on_police_hold, seller_name
 from dor_desktop.storage.verify import verify
+from tests.conftest import TEST_DB_KEY
 from tests.storage.conftest import NOW, raw
 
 from .test_personal_data import _format_1_entry
@@ -87,7 +87,7 @@ def test_hits_and_their_changes_verify(db, hit):
     ],
 )
 def test_the_triggers_refuse_to_delete_or_edit_alerts(db_path, db, hit, statement):
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(sqlcipher3.DatabaseError):
         _attack(db_path, statement, drop_triggers=False)
     with db.read() as session:
         assert on_police_hold(session, 1)
@@ -133,7 +133,7 @@ def test_with_the_triggers_dropped_verify_names_the_deleted_or_edited_alert(
 def test_alerts_of_a_0002_register_are_moved_into_the_chain(tmp_path, purchase):
     """An existing register's alerts (one active, one acknowledged and released, one withdrawn)."""
     db_path = tmp_path / "old.sqlite3"
-    old = Database(db_path)
+    old = Database(db_path, TEST_DB_KEY)
     config = migrate._config()
     with old.engine.begin() as connection:  # a register as schema 0002 made it
         config.attributes["connection"] = connection
@@ -152,7 +152,7 @@ def test_alerts_of_a_0002_register_are_moved_into_the_chain(tmp_path, purchase):
                 (f"H-{alert_id}", status, acknowledged, released, "PV 9" if released else ""),
             )
     old.close()
-    migrated = Database(db_path)
+    migrated = Database(db_path, TEST_DB_KEY)
     try:
         assert migrate.upgrade(migrated, tmp_path / "backups") is not None
         report = verify(migrated)

@@ -6,7 +6,6 @@ know the revision: a large register and a few restarts filled the disk with iden
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 
 import pytest
@@ -14,13 +13,14 @@ import pytest
 from dor_desktop.errors import UserError
 from dor_desktop.storage import migrate
 from dor_desktop.storage.db import Database
+from tests.conftest import TEST_DB_KEY, register_connection
 
 
 @pytest.fixture
 def newer_file(db, register, purchase, db_path):
     register.commit_purchase(purchase())
     db.close()
-    with closing(sqlite3.connect(db_path)) as connection, connection:
+    with closing(register_connection(db_path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '0099'")
     return db_path
 
@@ -28,7 +28,7 @@ def newer_file(db, register, purchase, db_path):
 def test_a_newer_schema_is_refused_without_a_backup_at_every_start(newer_file, tmp_path):
     backups = tmp_path / "backups"
     for _start in range(3):
-        db = Database(newer_file)
+        db = Database(newer_file, TEST_DB_KEY)
         try:
             with pytest.raises(UserError, match=r"newer version of DOR Desktop \(schema 0099\)") as raised:
                 migrate.upgrade(db, backups)
@@ -46,7 +46,7 @@ def test_the_known_revisions_read_from_file_names_are_alembics_own():
 
 
 def test_a_read_only_open_refuses_a_newer_schema_too(newer_file):
-    db = Database(newer_file, read_only=True)
+    db = Database(newer_file, TEST_DB_KEY, read_only=True)
     try:
         with pytest.raises(UserError, match="newer version"):
             migrate.at_head(db)

@@ -22,11 +22,13 @@ from dor_desktop.storage import alerts, migrate
 from dor_desktop.storage.chain import ChainFields, canonical_json, entry_hash
 from dor_desktop.storage.copies import item_rows
 from dor_desktop.storage.db import Database
+from dor_desktop.storage.keys import DbKey
 from dor_desktop.storage.models import RegisterEntry
 from dor_desktop.storage.personal_purge import purge_personal_data
 from dor_desktop.storage.queries import EntryFilter, entry_detail, list_entries
 from dor_desktop.storage.register import seller_name
 from dor_desktop.storage.verify import verify
+from tests.conftest import TEST_DB_KEY, register_connection
 
 from .conftest import make_register, raw
 from .test_sales_and_release import add_alert
@@ -38,9 +40,9 @@ SIX_YEARS_ON = date(2032, 11, 24)
 PERSONAL = (b"Jansen", b"Pieter", b"NX12AB3C4", b"Dorpsstraat", b"1980-04-01", b"3511 AB")
 
 
-def acknowledge(db_path: Path, where: str = "1") -> None:
+def acknowledge(db_path: Path, where: str = "1", key: DbKey | None = TEST_DB_KEY) -> None:
     """Stamp the DOR's acknowledgement on the outbox rows, as the drainer does."""
-    with closing(raw(db_path)) as connection:
+    with closing(register_connection(db_path, key, isolation_level=None)) as connection:
         connection.execute(
             "UPDATE outbox SET state = 'acknowledged', acknowledged_at = '2026-11-23T10:05:00.000000Z', "
             f"dor_id = 'DOR-' || id WHERE {where}"
@@ -62,7 +64,24 @@ def two(db, register, purchase, db_path):
     return db
 
 
-def test_a_purge_six_years_on_leaves_no_personal_data_and_verify_passes(two, db_path):
+@pytest.fixture
+def plain_two(tmp_path, purchase):
+    """:func:`two` in a register without a key, so the file's bytes can be read: the purge must
+    leave nothing in free pages or the WAL, which SQLCipher would only hide, not remove."""
+    path = tmp_path / "plain.sqlite3"
+    db = Database(path)
+    migrate.upgrade(db, tmp_path / "plain-backups")
+    register = make_register(db)
+    register.commit_purchase(purchase())
+    register.commit_purchase(purchase())
+    register.void("K1-000002", "entered twice")
+    acknowledge(path, key=None)
+    yield db, path
+    db.close()
+
+
+def test_a_purge_six_years_on_leaves_no_personal_data_and_verify_passes(plain_two):
+    two, db_path = plain_two
     assert all(word in file_bytes(db_path) for word in PERSONAL)  # there before the purge
 
     purge = purge_personal_data(two, 4, SIX_YEARS_ON)
@@ -242,14 +261,14 @@ def old_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def old_and_new(old_path, tmp_path, purchase):
     """A register made at schema 0002 with one format-1 entry, upgraded, then a format-2 entry."""
-    old = Database(old_path)
+    old = Database(old_path, TEST_DB_KEY)
     config = migrate._config()
     with old.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")
         _format_1_entry(connection, purchase_to_json(purchase()), seller_name(purchase()))
     old.close()
-    db = Database(old_path)
+    db = Database(old_path, TEST_DB_KEY)
     migrate.upgrade(db, tmp_path / "backups")
     make_register(db).commit_purchase(purchase())
     acknowledge(old_path)

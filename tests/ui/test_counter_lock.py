@@ -4,7 +4,6 @@ owner's accounts and audit log, in the real window (offscreen) on a real registe
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import closing
 
 from PySide6.QtCore import Qt
@@ -14,13 +13,14 @@ from dor_desktop.services import accounts
 from dor_desktop.services.access import os_owner
 from dor_desktop.ui.admin_dialogs import AccountsDialog, AuditDialog
 from dor_desktop.ui.settings_dialog import SettingsDialog
+from tests.conftest import register_connection
 from tests.ui.conftest import CLEAN_IMEI, commit_phone, fill_item, fill_seller, make_imei
 
 PIN = "1357"
 
 
 def audit_rows(window) -> list[tuple[str, str, str]]:
-    with closing(sqlite3.connect(window.services.context.db.path)) as connection:
+    with closing(register_connection(window.services.context.db.path)) as connection:
         return connection.execute("SELECT actor, action, reference FROM audit_log ORDER BY id").fetchall()
 
 
@@ -90,7 +90,7 @@ def test_switching_clerks_hides_the_form_keeps_it_and_the_next_clerk_saves_under
     assert form.boxes["seller.family_name"].editor.text() == "Jansen"  # the half-filled form stayed
     with qtbot.waitSignal(form.committed, timeout=10_000) as saved:
         QTest.keyClick(form.save_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    with closing(sqlite3.connect(window.services.context.db.path)) as connection:
+    with closing(register_connection(window.services.context.db.path)) as connection:
         (payload,) = connection.execute("SELECT payload FROM register_entry").fetchone()
     assert saved.args[0].register_number == "K1-000001" and json.loads(payload)["clerk"] == "Anna"
 

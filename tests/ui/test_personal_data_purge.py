@@ -3,11 +3,11 @@ detail then say it was removed (in Dutch by default) instead of showing it."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 
 from dor_desktop.ui.register_model import COLUMNS
+from tests.conftest import register_connection
 from tests.ui.conftest import commit_phone, make_imei
 
 
@@ -17,7 +17,7 @@ def test_the_window_purges_old_personal_data_at_start_and_shows_it_removed(
     context = context_factory()
     old = commit_phone(context, "Oudenaarde", make_imei(1), acquired=datetime(2020, 3, 1, 10, 0, tzinfo=UTC))
     commit_phone(context, "Nieuwland", make_imei(2))
-    with closing(sqlite3.connect(context.paths.database)) as connection, connection:  # as the DOR's ack
+    with closing(register_connection(context.paths.database)) as connection, connection:  # as the DOR's ack
         connection.execute(
             "UPDATE outbox SET state = 'acknowledged', acknowledged_at = '2026-01-01T00:00:00.000000Z'"
         )
