@@ -272,7 +272,12 @@ def _print_detail(data: dict[str, Any], seller: str) -> None:
 def _verify(args: argparse.Namespace) -> int:
     with open_app(read_only=True) as app:  # evidence is read; a read-only copy works too
         report = inspection.verify(app)
-        anchor = None if args.local else _ask_dor(app)
+        if args.local:
+            anchor = None
+        elif app.db.read_only:  # a copy kept as evidence: its DOR (the sandbox) cannot even start here
+            anchor = inspection.dor_not_asked("this is a read-only copy of the data folder")
+        else:
+            anchor = _ask_dor(app)
     if not report.ok:
         print(
             f"dor-desktop: verify FAILED after {report.entries} good entries: {report.problem}",

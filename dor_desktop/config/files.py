@@ -77,6 +77,17 @@ def atomic_write_text(path: Path, text: str) -> None:
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
+def narrow(path: Path, private_mode: int) -> None:
+    """Take away what others may do with ``path``; never add a right its owner did not have.
+
+    Masking rather than setting the mode keeps a read-only copy read-only (a register kept as
+    evidence, a folder on read-only media): only the group's and others' bits go.
+    """
+    mode = stat.S_IMODE(os.stat(path, follow_symlinks=False).st_mode)
+    if mode & ~private_mode:
+        os.chmod(path, mode & private_mode)
+
+
 def private_opener(path: str, flags: int) -> int:
     """An ``opener`` for :func:`open`: a file it creates is 0600 whatever the umask."""
     return os.open(path, flags, PRIVATE_FILE)
@@ -93,7 +104,7 @@ def private_file(path: Path) -> Path:
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE)
     os.close(descriptor)
     with contextlib.suppress(OSError):
-        path.chmod(PRIVATE_FILE)  # a file an older version left world-readable
+        narrow(path, PRIVATE_FILE)  # a file an older version left world-readable
     return path
 
 
@@ -110,7 +121,7 @@ def private_database(path: Path) -> Path:
     for suffix in SQLITE_COMPANIONS:
         companion = path.with_name(path.name + suffix)
         with contextlib.suppress(OSError):  # missing: SQLite makes it later, from the file's mode
-            companion.chmod(PRIVATE_FILE)
+            narrow(companion, PRIVATE_FILE)
     return path
 
 
@@ -126,14 +137,14 @@ def make_tree_private(folder: Path) -> None:
     if not folder.is_dir() or folder.is_symlink():
         return
     with contextlib.suppress(OSError):
-        folder.chmod(PRIVATE_FOLDER)
+        narrow(folder, PRIVATE_FOLDER)
     for root, folders, files in os.walk(folder):  # does not follow links to folders elsewhere
         for names, mode in ((folders, PRIVATE_FOLDER), (files, PRIVATE_FILE)):
             for name in names:
                 path = os.path.join(root, name)
                 if not os.path.islink(path):  # a link's target is not the program's to change
                     with contextlib.suppress(OSError):
-                        os.chmod(path, mode)
+                        narrow(Path(path), mode)
 
 
 def restrict_to_current_user(folder: Path) -> bool:
@@ -172,7 +183,8 @@ def secure_data_folder(home: Path) -> None:
     """Make the program's data folder private to this account, at every start.
 
     A new folder is made 0700. A folder an older version made with the umask's modes (0755, files
-    0644) is narrowed once, everything in it; afterwards its 0700 mode says it was done. On Windows
+    0644) is narrowed once, everything in it; afterwards its mode, with no bits for others, says it
+    was done. Narrowing only takes rights away, so a read-only copy stays read-only. On Windows
     the folder gets an access list for the current user only, once.
     """
     if os.name == "nt":
@@ -180,7 +192,7 @@ def secure_data_folder(home: Path) -> None:
         if not (home / _ACL_MARKER).exists() and restrict_to_current_user(home):
             atomic_write_text(home / _ACL_MARKER, "access limited to the current user\n")
         return
-    if home.is_dir() and (home.stat().st_mode & 0o777) != PRIVATE_FOLDER and _is_ours(home):
+    if home.is_dir() and (home.stat().st_mode & 0o077) and _is_ours(home):
         make_tree_private(home)
     private_folder(home)
 

@@ -24,7 +24,7 @@ import re
 import traceback
 from pathlib import Path
 
-from dor_desktop.config.files import PRIVATE_FILE, private_folder
+from dor_desktop.config.files import PRIVATE_FILE, narrow, private_folder
 from dor_desktop.domain.bsn_text import redact_bsns
 
 # An MRZ line: 30, 36 or 44 characters of A-Z, 0-9 and '<' with at least one filler.
@@ -113,7 +113,7 @@ def _make_private(log_dir: Path) -> None:
     """Old log files (an earlier version wrote them 0644) become private too."""
     for path in log_dir.glob("dor-desktop.log*"):
         with contextlib.suppress(OSError):
-            path.chmod(PRIVATE_FILE)
+            narrow(path, PRIVATE_FILE)
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:

@@ -103,9 +103,8 @@ def _open_uri(uri: str, key: DbKey | None):
     if key is None:
         return sqlite3.connect(uri, uri=True, check_same_thread=False)
     connection = sqlcipher3.connect(uri, uri=True, check_same_thread=False)
-    connection.execute(f'PRAGMA key = "{key.pragma_value}"')
     connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+    connection.execute(f'PRAGMA key = "{key.pragma_value}"')  # nothing is read before the first query
     return connection
 
 
@@ -117,13 +116,15 @@ def _connect_read_only(path: Path, uri: str, key: DbKey | None):
     connection = _open_uri(uri, key)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return connection
-    except (sqlite3.OperationalError, sqlcipher3.OperationalError):
+    except (sqlite3.OperationalError, sqlcipher3.DatabaseError):  # SQLCipher says "not a database"
         connection.close()
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise
-    return _open_uri(uri + "&immutable=1", key)
+        connection = _open_uri(uri + "&immutable=1", key)
+    if key is not None:
+        connection.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+    return connection
 
 
 def _on_begin(connection) -> None:

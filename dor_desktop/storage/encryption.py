@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import sqlcipher3
 
+from dor_desktop.config.files import private_folder
 from dor_desktop.errors import UserError
 from dor_desktop.storage.keys import DbKey, FileState, file_state
 
@@ -49,7 +50,7 @@ def key_lock(database: Path) -> Iterator[None]:
     each make a key: the second would find the first one's file and a keyring entry it then
     overwrites with a key that opens nothing. The OS releases the lock when a process dies.
     """
-    database.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(database.parent)  # the register's folder, 0700 like every folder the program makes
     path = database.with_name(database.name + ".key-lock")
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     with os.fdopen(descriptor, "r+", encoding="ascii") as handle:
@@ -71,8 +72,10 @@ def opens_with(path: Path, key: DbKey) -> bool:
     connection = connect(path, key)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.OperationalError:
+        raise  # the file could not be read at all (a full disk, no rights): not a question of the key
     except sqlcipher3.DatabaseError:
-        return False
+        return False  # "file is not a database": the key does not decrypt it
     finally:
         connection.close()
     return True
@@ -122,7 +125,7 @@ def copy(
     SQLite's online backup API: committed transactions only, while other connections keep
     writing. Written next to ``target`` and renamed into place, so a half copy never has its name.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
