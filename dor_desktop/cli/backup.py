@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "backup", help="write an encrypted copy of the register (consistent while the window runs)"
     )
     save.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="a file, or a folder for a dated one"
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="a file, or a folder for a dated one (an existing folder, or a path ending in /)",
     )
     save.set_defaults(func=_backup)
 
@@ -34,7 +38,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _backup(args: argparse.Namespace) -> int:
     with open_app() as app:
-        written = backup.backup(app, args.out)
+        folder = args.out.endswith(("/", os.sep))  # Path() would drop the slash that says "a folder"
+        written = backup.backup(app, Path(args.out), into_folder=folder)
     print(f"backup written: {written} (encrypted; it opens with this PC's key or the recovery key)")
     return 0
 

@@ -22,8 +22,9 @@ import unicodedata
 from collections.abc import Iterator
 
 #: Characters that separate the pieces of a written number: spaces, dots and dashes (NFKC has
-#: already turned no-break and other wide spaces into " ").
-_SEPARATORS = frozenset(" .-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
+#: already turned no-break and other wide spaces into " "), and the other ways people group
+#: digits: slashes, commas, underscores and brackets ("(111) 222 333", "111/222/333").
+_SEPARATORS = frozenset(" .-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/,_()")
 #: Control characters that are layout, not content: read as a space.
 _LAYOUT_CONTROLS = frozenset("\t\n\r\v\f")
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)

@@ -33,6 +33,8 @@ __all__ = [
 
 class Action(StrEnum):
     VIEW_ENTRY = "view_entry"
+    #: An entry's seller's name shown in a list or search result (the command line's list).
+    LIST_ENTRY = "list_entry"
     EXPORT = "export"
     CORRECT = "correct"
     VOID = "void"

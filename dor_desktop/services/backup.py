@@ -9,8 +9,9 @@ from dor_desktop.services.context import AppContext
 from dor_desktop.storage import encryption
 
 
-def backup(app: AppContext, out: Path) -> Path:
-    """Copy the register to ``out`` (a folder gets a dated file name); returns the file written.
+def backup(app: AppContext, out: Path, *, into_folder: bool = False) -> Path:
+    """Copy the register to ``out`` (a folder, or ``into_folder``: a folder made when missing, gets
+    a dated file name); returns the file written.
 
     The copy is encrypted with the register's own key, so it opens only with that key: in the OS
     keyring of this PC, or the recovery key written down at the first start.
@@ -18,7 +19,7 @@ def backup(app: AppContext, out: Path) -> Path:
     key = app.db.key
     if key is None:  # open_app always gives a key; a plain register is not backed up in plain
         raise UserError("the register is not encrypted; start dor-desktop once to encrypt it", exit_code=3)
-    target = out / encryption.backup_name("manual") if out.is_dir() else out
+    target = out / encryption.backup_name("manual") if into_folder or out.is_dir() else out
     if target.resolve() == app.paths.database.resolve():
         raise UserError("the backup cannot replace the register itself; choose another file")
     try:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from dor_desktop.domain.purchase import Purchase
 from dor_desktop.domain.validation import FieldError
 from dor_desktop.services.access import Permission, require
-from dor_desktop.services.audit import Action, record
+from dor_desktop.services.audit import Action, record, record_in
 from dor_desktop.services.context import AppContext
 from dor_desktop.storage.queries import EntryDetail, EntryFilter, EntrySummary
 from dor_desktop.storage.queries import entry_detail as _entry_detail
@@ -78,9 +78,19 @@ def _by_actor(app: AppContext, permission: Permission, purchase: Purchase) -> Pu
 
 
 def list_entries(app: AppContext, wanted: EntryFilter) -> list[EntrySummary]:
+    """Entries with their sellers' names; each entry listed is recorded in the audit log (one
+    row per entry, by register number: "who looked at this seller" then also finds a list or a
+    search, and the search text itself, perhaps a name, is never logged)."""
     require(app.actor, Permission.VIEW)
     with app.db.read() as session:
-        return _list_entries(session, wanted)
+        rows = _list_entries(session, wanted)
+    if rows:
+        with app.db.write() as session:
+            connection = session.connection()
+            for row in rows:
+                detail = "search" if wanted.text else ""
+                record_in(connection, app, Action.LIST_ENTRY, row.register_number, detail)
+    return rows
 
 
 def entry_detail(app: AppContext, reference: str) -> EntryDetail:

@@ -125,6 +125,12 @@ def test_a_backup_into_a_folder_gets_a_dated_name(shop, tmp_path: Path):
     assert re.fullmatch(r"register-\d{8}T\d{6}\d+Z-manual\.sqlite3", written.name)
     assert str(written) in made.stdout
 
+    new_folder = tmp_path / "stick" / "backups"  # not there yet: the trailing slash says "a folder"
+    made = pc.run("backup", "--out", f"{new_folder}/")
+    assert made.returncode == 0, made.stderr
+    [written] = new_folder.iterdir()
+    assert written.name.endswith("-manual.sqlite3")
+
 
 @pytest.mark.parametrize(
     ("key", "message"),

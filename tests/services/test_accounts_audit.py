@@ -24,6 +24,7 @@ from dor_desktop.services import (
 from dor_desktop.services.access import NotPermitted, Role, os_owner
 from dor_desktop.services.audit import AuditFilter
 from dor_desktop.services.context import AppContext
+from dor_desktop.storage.queries import EntryFilter
 from tests.conftest import register_connection
 from tests.services.helpers import commit_phone, make_imei, phone_purchase
 
@@ -204,6 +205,20 @@ def test_who_looked_at_a_seller_is_found_through_the_sellers_entries(app: AppCon
     assert references == (jansen,)
     rows = audit.listing(app, AuditFilter(references=references))
     assert [(r.actor, r.action, r.reference) for r in rows] == [("Anna", "view_entry", jansen)]
+
+
+def test_a_list_or_search_that_shows_a_sellers_name_is_found_too(app: AppContext):
+    """A list shows names as surely as a detail does; the search text (a name) is never logged."""
+    jansen = commit_phone(app, "Jansen", make_imei(1)).register_number
+    commit_phone(app, "Pietersen", make_imei(2))
+    login_as(app, "Anna", "clerk")
+    assert [s.register_number for s in register.list_entries(app, EntryFilter(text="Jansen"))] == [jansen]
+    app.actor = os_owner()
+    rows = audit.listing(app, AuditFilter(references=audit.seller_references(app, "jans")))
+    assert [(r.actor, r.action, r.reference, r.detail) for r in rows] == [("Anna", "list_entry", jansen, "search")]
+    with closing(register_connection(app.db.path)) as connection:
+        logged = repr(connection.execute("SELECT * FROM audit_log").fetchall())
+    assert "Jansen" not in logged
 
 
 def test_the_audit_period_filter_uses_the_shops_days(app: AppContext):

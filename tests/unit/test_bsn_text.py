@@ -29,6 +29,9 @@ SPELLINGS = [
     "111222333",
     "111 222 333",
     "111-222-333",
+    "111/222/333",  # slashes, commas and underscores group digits too
+    "111,222,333",
+    "111_222_333",
     "111.222.333",
     "1112.22.333",
     "111 - 222 - 333",
@@ -61,7 +64,7 @@ def test_every_spelling_is_found_and_redacted(spelling):
         "11122233",  # eight
         "123 456 789",  # nine digits failing the 11-test
         "prijs 1.000.000",
-        "111/222/333",  # a slash is no separator of a written number
+        "12/03/1980",  # a date: eight digits
     ],
 )
 def test_numbers_that_are_no_bsn_are_left_alone(text):
@@ -180,3 +183,12 @@ def test_a_bsn_written_any_way_in_any_free_text_field_is_refused(purchase, bsn, 
         path = "overrides[0].note"
     problems = {(p.path, p.code, p.severity) for p in validate(purchase, DEFAULT, NOW)}
     assert (path, "possible_bsn", "error") in problems
+
+
+def test_a_bsn_with_its_first_group_in_brackets_is_found():
+    assert contains_bsn("bel (111) 222 333")
+    assert "222" not in redact_bsns("bel (111) 222 333", "[X]")
+
+
+def test_a_phone_number_in_brackets_is_left_alone():
+    assert not contains_bsn("bel (0612) 345 678")
